@@ -4,6 +4,7 @@ export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'],
     environment: 'node',
-    testTimeout: 20_000,
+    testTimeout: 30_000,
+    reporters: ['default', './scripts/summary-reporter.ts'],
   },
 });

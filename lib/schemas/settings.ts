@@ -27,7 +27,7 @@ export function isValidTimeZone(zone: string): boolean {
 export const timeZoneSchema = z
   .string()
   .max(64)
-  .refine(isValidTimeZone, (zone) => ({ message: `unknown time zone "${zone}"` }));
+  .refine(isValidTimeZone, { error: (issue) => `unknown time zone "${String(issue.input)}"` });
 
 const weekdayHours = (start: string, end: string) => [{ start, end }];
 
@@ -134,7 +134,13 @@ export interface SettingsResult {
  * Reads settings from untrusted input. Valid fields are kept; each invalid top-level field
  * falls back to its default and is reported, so a single broken value never loses the rest.
  */
-export function readSettings(input: unknown): SettingsResult {
+export function readSettings(untrusted: unknown): SettingsResult {
+  // Only own properties count: a hostile object must not smuggle values in through its
+  // prototype, and JSON's "__proto__" key is just an unknown key here.
+  const input =
+    typeof untrusted === 'object' && untrusted !== null && !Array.isArray(untrusted)
+      ? Object.fromEntries(Object.entries(untrusted))
+      : untrusted;
   const whole = settingsSchema.safeParse(input ?? {});
   if (whole.success) return { settings: whole.data, problems: [] };
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {

@@ -1,0 +1,197 @@
+import { describe, expect, it } from 'vitest';
+import { findQuestions } from '../../lib/detect/questions.ts';
+import { matchAnswers } from '../../lib/detect/answers.ts';
+import { parseMessage } from '../../lib/text/text-model.ts';
+import type { Segment, TextModel } from '../../lib/types.ts';
+import { LINEAR_BOUND_MS } from '../helpers/bounds.ts';
+
+function plain(text: string, segments?: Segment[]): TextModel {
+  return {
+    text,
+    htmlOffsets: Int32Array.from({ length: text.length + 1 }, (_, i) => i),
+    segments: segments ?? [{ kind: 'new', start: 0, end: text.length }],
+    colours: [],
+    inlineReplies: [],
+  };
+}
+
+function check(customer: string, draft: TextModel | string, marks?: Record<string, 'answered' | 'not-applicable'>) {
+  const questions = findQuestions(customer);
+  const model = typeof draft === 'string' ? plain(draft) : draft;
+  return matchAnswers(questions, customer, model, marks ? { marks } : {});
+}
+
+interface Row {
+  name: string;
+  customer: string;
+  draft: string;
+  /** Per question, in order: answered or not. */
+  answered: boolean[];
+  /** Per question: a piece of the reason, or of the answering sentence. */
+  reason?: (string | null)[];
+  by?: (string | null)[];
+}
+
+const rows: Row[] = [
+  { name: 'yes/no answered by "Yes —"', customer: 'Is the fix in 4.2?', draft: 'Hi Sam,\n\nYes — the fix shipped in 4.2 last week.', answered: [true], by: ['Yes — the fix shipped in 4.2 last week.'] },
+  { name: 'yes/no answered by a denial', customer: 'Does the Pro plan include SSO?', draft: 'Unfortunately the Pro plan does not include SSO; it is part of Enterprise.', answered: [true] },
+  { name: 'yes/no answered by "Yes." and the next sentence', customer: 'Is the export feature available on mobile?', draft: 'Yes. Mobile export arrived in March.', answered: [true], by: ['Yes.'] },
+  { name: 'when answered by a date', customer: 'When will the patch be released?', draft: 'The patch will be released on Thursday, May 14.', answered: [true] },
+  { name: 'when answered by a relative time', customer: 'When will my account be restored?', draft: 'Your account will be restored within 2 business days.', answered: [true] },
+  { name: 'when: topic without a time is not an answer', customer: 'When will the invoice be corrected?', draft: 'We are aware the invoice is wrong and apologise.', answered: [false], reason: ["mentions 'invoice' but gives no time"] },
+  { name: 'wrong topic with a time does not count', customer: 'When will the invoice be sent?', draft: 'The login issue will be fixed tomorrow.', answered: [false], reason: ["no sentence in the draft addresses 'invoice'"] },
+  { name: 'synonyms: bill for invoice', customer: 'When will I get the invoice?', draft: 'Your bill goes out on Friday.', answered: [true] },
+  { name: 'synonyms: sign in for login', customer: 'Why does the login keep failing?', draft: 'Sign in fails because your SSO certificate expired yesterday.', answered: [true] },
+  { name: 'synonyms: permissions for access', customer: 'Can you give me access to the billing page?', draft: 'I have granted you billing permissions; please reload the page.', answered: [true] },
+  { name: 'request answered by a done statement', customer: 'Please reset my password.', draft: "I've reset your password and sent a new link.", answered: [true] },
+  { name: 'request answered by "attached"', customer: 'Could you send me the March invoice?', draft: 'The March invoice is attached.', answered: [true] },
+  { name: 'request left open', customer: 'Please enable the SSO setting for our workspace.', draft: 'Thanks for reaching out about your workspace.', answered: [false] },
+  { name: 'deferred with a promise counts as addressed', customer: 'When will the invoice be sent?', draft: "I'll check on the invoice and get back to you by Friday.", answered: [true], reason: ['deferred'] },
+  { name: 'deferred: "I don\'t know when yet"', customer: 'When will the SSO bug be fixed?', draft: "I don't know when the SSO fix will ship yet; I will confirm by Wednesday.", answered: [true], reason: ['deferred'] },
+  { name: 'how answered by steps', customer: 'How do I enable two-factor authentication?', draft: 'To enable two-factor authentication, go to Settings > Security and click Enable.', answered: [true] },
+  { name: 'why answered by a reason', customer: 'Why did the nightly export fail?', draft: 'The nightly export failed because the disk was full.', answered: [true] },
+  { name: 'quantity answered by a price', customer: 'How much does an extra seat cost?', draft: 'Each additional seat is $12 per month.', answered: [true] },
+  { name: 'quantity: no number', customer: 'How much does an extra seat cost?', draft: 'Extra seats are billed monthly.', answered: [false], reason: ["but gives no number"] },
+  { name: 'status answered by a status statement', customer: 'Any update?', draft: 'Our engineers are still investigating the root cause.', answered: [true] },
+  { name: 'status with topic answered', customer: 'Any update on the SSO outage?', draft: 'The SSO outage is resolved as of 10:40 ET.', answered: [true] },
+  { name: 'which answered by an entity', customer: 'Which version fixes the crash?', draft: 'The crash is fixed in version 5.1.3.', answered: [true] },
+  { name: 'who answered by a name', customer: 'Who is our account manager?', draft: 'Your account manager is Priya Patel.', answered: [true] },
+  { name: 'where answered by a place', customer: 'Where can I find the API key?', draft: 'The API key is under Settings on the Developer page.', answered: [true] },
+  { name: 'two questions: one answered, one not', customer: 'When is the release? And will it include the export fix?', draft: 'The release is planned for June 3.', answered: [true, false] },
+  { name: 'several questions, each to its own sentence', customer: 'Is the fix in 4.2? Please reset my password. How many seats do we have?', draft: 'Yes, the fix is in 4.2. I have reset your password. You have 25 seats.', answered: [true, true, true], by: ['Yes, the fix is in 4.2.', 'I have reset your password.', 'You have 25 seats.'] },
+  { name: 'a question back is not an answer', customer: 'Is the fix in 4.2?', draft: 'Which fix do you mean in 4.2?', answered: [false] },
+  { name: 'empty draft answers nothing', customer: 'Can you send the invoice?', draft: '', answered: [false], reason: ["no sentence in the draft addresses 'invoice'"] },
+];
+
+describe('matchAnswers: table', () => {
+  for (const row of rows) {
+    it(row.name, () => {
+      const statuses = check(row.customer, row.draft);
+      expect(statuses.map((s) => s.answered)).toEqual(row.answered);
+      row.reason?.forEach((piece, i) => {
+        if (piece) expect(statuses[i]?.reason).toContain(piece);
+      });
+      row.by?.forEach((text, i) => {
+        if (text) expect(statuses[i]?.answeredBy[0]?.text).toBe(text);
+      });
+      for (const s of statuses) {
+        for (const by of s.answeredBy) expect(row.draft.slice(by.start, by.end)).toBe(by.text);
+        if (s.answered) expect(s.answeredBy.length).toBeGreaterThan(0);
+      }
+    });
+  }
+});
+
+describe('matchAnswers: inline replies and quoted text', () => {
+  it('answers inline under each quoted question in an HTML draft', () => {
+    const customer = 'Is the fix in 4.2? When will the invoice be sent?';
+    const html =
+      '<div>Hi Sam, answers below.</div>' +
+      '<blockquote class="gmail_quote">Is the fix in 4.2?</blockquote><div>It is.</div>' +
+      '<blockquote class="gmail_quote">When will the invoice be sent?</blockquote><div>Accounting handles that part.</div>';
+    const draft = parseMessage(html, { format: 'html' });
+    const statuses = matchAnswers(findQuestions(customer), customer, draft);
+    expect(statuses.map((s) => [s.answered, s.reason])).toEqual([
+      [true, 'answered inline under the quoted question'],
+      [true, 'answered inline under the quoted question'],
+    ]);
+    expect(statuses[0]?.answeredBy.map((s) => s.text)).toEqual(['It is.']);
+    expect(statuses[1]?.answeredBy.map((s) => s.text)).toEqual(['Accounting handles that part.']);
+  });
+
+  it('matches a plain-text ">" quote that was re-wrapped', () => {
+    const customer = 'Could you please confirm that the nightly backup ran on the new cluster?';
+    const text = 'See inline.\n> Could you please confirm that the nightly\n> backup ran on the new cluster?\nConfirmed, it ran at 02:00.\n> Thanks\nBye';
+    const quotedStart = text.indexOf('> Could');
+    const quotedEnd = text.indexOf('\nConfirmed');
+    const replyStart = quotedEnd + 1;
+    const replyEnd = text.indexOf('\n> Thanks');
+    const segments: Segment[] = [
+      { kind: 'new', start: 0, end: 11 },
+      { kind: 'quoted', start: quotedStart, end: quotedEnd },
+      { kind: 'new', start: replyStart, end: replyEnd },
+      { kind: 'quoted', start: replyEnd + 1, end: replyEnd + 9 },
+      { kind: 'new', start: replyEnd + 10, end: text.length },
+    ];
+    const draft: TextModel = { ...plain(text, segments), inlineReplies: [{ quoted: segments[1]!, reply: segments[2]! }] };
+    const [status] = matchAnswers(findQuestions(customer), customer, draft);
+    expect(status?.answered).toBe(true);
+    expect(status?.reason).toBe('answered inline under the quoted question');
+    expect(status?.answeredBy.map((s) => s.text)).toEqual(['Confirmed, it ran at 02:00.']);
+  });
+
+  it('a reply under a block of several questions must still be about each one', () => {
+    const customer = 'Can you send the invoice? Is the SSO bug fixed?';
+    const text = '> Can you send the invoice? Is the SSO bug fixed?\nYes, the SSO bug was fixed on Monday.';
+    const segments: Segment[] = [
+      { kind: 'quoted', start: 0, end: text.indexOf('\n') },
+      { kind: 'new', start: text.indexOf('\n') + 1, end: text.length },
+    ];
+    const draft: TextModel = { ...plain(text, segments), inlineReplies: [{ quoted: segments[0]!, reply: segments[1]! }] };
+    const statuses = matchAnswers(findQuestions(customer), customer, draft);
+    expect(statuses.map((s) => s.answered)).toEqual([false, true]);
+  });
+
+  it('never counts the quoted customer text as an answer', () => {
+    const customer = 'Please send the invoice for March.';
+    const html = '<div>Thanks, looking now.</div><div class="gmail_quote">On Mon, Sam wrote:<blockquote class="gmail_quote">Please send the invoice for March. I have attached the March invoice request form.</blockquote></div>';
+    const draft = parseMessage(html, { format: 'html' });
+    const [status] = matchAnswers(findQuestions(customer), customer, draft);
+    expect(status?.answered).toBe(false);
+  });
+
+  it('ignores given draft sentences that fall outside new segments', () => {
+    const customer = 'Is the fix in 4.2?';
+    const text = 'Looking into it.\n> Yes, the fix is in 4.2.';
+    const segments: Segment[] = [
+      { kind: 'new', start: 0, end: 16 },
+      { kind: 'quoted', start: 17, end: text.length },
+    ];
+    const draftSentences = [
+      { text: 'Looking into it.', start: 0, end: 16 },
+      { text: 'Yes, the fix is in 4.2.', start: 19, end: text.length },
+    ];
+    const [status] = matchAnswers(findQuestions(customer), customer, plain(text, segments), { draftSentences });
+    expect(status?.answered).toBe(false);
+  });
+});
+
+describe('matchAnswers: marks', () => {
+  it('a mark wins over the matcher', () => {
+    const customer = 'Can you send the invoice? Is the fix in 4.2?';
+    const [invoice, fix] = findQuestions(customer);
+    const statuses = check(customer, 'Thanks for your patience.', { [invoice!.id]: 'not-applicable', [fix!.id]: 'answered' });
+    expect(statuses.map((s) => [s.answered, s.mark, s.reason])).toEqual([
+      [true, 'not-applicable', 'marked not applicable'],
+      [true, 'answered', 'marked answered'],
+    ]);
+  });
+
+  it('a mark for another question does not leak', () => {
+    const customer = 'Can you send the invoice?';
+    const statuses = check(customer, 'Thanks.', { someOtherId: 'answered' });
+    expect(statuses[0]?.answered).toBe(false);
+    expect(statuses[0]?.mark).toBeUndefined();
+  });
+});
+
+describe('matchAnswers: robustness and cost', () => {
+  it('never throws on odd input', () => {
+    const q = findQuestions('Is it fixed?');
+    expect(matchAnswers(q, '', plain(''))).toHaveLength(1);
+    expect(matchAnswers([], '', plain('x'))).toEqual([]);
+    expect(() => matchAnswers(q, '', { text: 'Yes 😀 مرحبا', htmlOffsets: new Int32Array(0), segments: [], colours: [], inlineReplies: [] })).not.toThrow();
+    expect(() => matchAnswers(q, '', { ...plain('Yes'), inlineReplies: [{ quoted: { kind: 'quoted', start: 50, end: 90 }, reply: { kind: 'new', start: 0, end: 3 } }] })).not.toThrow();
+  });
+
+  it('50 questions against a 200 KB draft finish fast', () => {
+    const customer = Array.from({ length: 50 }, (_, i) => `When will item ${i} of the invoice batch be sent?`).join(' ');
+    const draft = 'The invoice batch is on its way. '.repeat(3000) + '?'.repeat(50_000) + ' Dr. '.repeat(10_000);
+    const questions = findQuestions(customer);
+    expect(questions.length).toBe(50);
+    const t0 = performance.now();
+    const statuses = matchAnswers(questions, customer, plain(draft));
+    expect(performance.now() - t0).toBeLessThan(LINEAR_BOUND_MS);
+    expect(statuses).toHaveLength(50);
+  });
+});
