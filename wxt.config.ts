@@ -9,5 +9,7 @@ export default defineConfig({
       'Checks Gmail replies against your support team’s correspondence rules and keeps every ETA you promise.',
     permissions: ['storage', 'alarms', 'notifications'],
     host_permissions: ['https://mail.google.com/*'],
+    // Firefox needs a stable add-on id for storage and for signing.
+    browser_specific_settings: { gecko: { id: 'step-ahead@step-ahead.extension' } },
   },
 });
