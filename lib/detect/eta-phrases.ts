@@ -58,6 +58,27 @@ export const VAGUE_PHRASES: readonly VaguePhrase[] = [
   { phrase: 'in a few days' },
   { phrase: 'in a few hours' },
   { phrase: 'within a few days' },
+  { phrase: 'in a few minutes' },
+  { phrase: 'in a few weeks' },
+  { phrase: 'in the next few hours' },
+  { phrase: 'in the next few weeks' },
+  { phrase: 'over the coming days' },
+  { phrase: 'over the coming weeks' },
+  { phrase: 'in the coming months' },
+  // "Allow a few business days": the unit is exact, the count is not.
+  { phrase: 'a few business days' },
+  { phrase: 'a few working days' },
+  { phrase: 'once we know more' },
+  { phrase: 'once i know more' },
+  { phrase: 'when we know more' },
+  { phrase: 'when i know more' },
+  { phrase: 'once we have an update' },
+  { phrase: 'once i have an update' },
+  { phrase: 'when we have an update' },
+  { phrase: 'when i have an update' },
+  { phrase: 'when we have more information' },
+  { phrase: 'once we have more information' },
+  { phrase: 'after the holidays' },
   { phrase: 'in the near future' },
   { phrase: 'in the not too distant future' },
   { phrase: 'eventually' },
@@ -275,6 +296,11 @@ export const NOT_PAST_ED: readonly string[] = [
   'needed',
   'scheduled',
   'planned',
+  'booked',
+  'reserved',
+  'slated',
+  'pencilled',
+  'penciled',
   'expected',
   'anticipated',
   'estimated',
@@ -303,6 +329,55 @@ export const NOT_PAST_ED: readonly string[] = [
   'related',
   'supposed',
   'used',
+];
+
+/**
+ * Deadline words that are future cues only as a lead: after a past verb they are the
+ * passive agent or a past bound ("was caused by a bad record", "was resolved by 9:40").
+ */
+export const LEAD_FUTURE_CUES: readonly string[] = ['by', 'within', 'until', 'till', 'before'];
+
+/** Words before an "-ed" word that make it a present state, not a past report ("is booked"). */
+export const PRESENT_STATE_AUXILIARIES: readonly string[] = ['is', 'are', 'am', "'s", '’s', 'be', 'remains', 'stays'];
+
+// ---------------------------------------------------------------------------------------
+// Standing facts: a clause about regular hours or a recurring job states when something
+// always happens, which is no promise ("our office opens at 8 am", "the backup runs at
+// 2 am every day", "support hours are 8 am to 5 pm ET").
+// ---------------------------------------------------------------------------------------
+
+export const STANDING_FACT_CUES: readonly string[] = [
+  'every',
+  'daily',
+  'nightly',
+  'weekly',
+  'hourly',
+  'weekdays',
+  'usually',
+  'normally',
+  'typically',
+  'generally',
+  'always',
+  // A one-off "the window opens at 16:00 UTC" is an event; a place or team opening is a
+  // standing fact.
+  'office opens',
+  'office closes',
+  'desk opens',
+  'desk closes',
+  'line opens',
+  'line closes',
+  'support opens',
+  'we open',
+  'we close',
+  'open from',
+  'are open',
+  'is open',
+  "we're open",
+  'hours are',
+  'hours:',
+  'office hours',
+  'support hours',
+  'opening hours',
 ];
 
 /** Clause-breaking words: a past report before one doesn't taint the promise after it. */

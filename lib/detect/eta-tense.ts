@@ -1,4 +1,12 @@
-import { CLAUSE_BREAKS, FUTURE_CUES, NOT_PAST_ED, PAST_CUES } from './eta-phrases.ts';
+import {
+  CLAUSE_BREAKS,
+  FUTURE_CUES,
+  LEAD_FUTURE_CUES,
+  NOT_PAST_ED,
+  PAST_CUES,
+  PRESENT_STATE_AUXILIARIES,
+  STANDING_FACT_CUES,
+} from './eta-phrases.ts';
 
 // A date parser reads "on Monday we saw errors" as the coming Monday. Whether a date is a
 // promise or a report is decided by the clause around it: a past cue ("yesterday", "was",
@@ -8,6 +16,8 @@ const PAST = new Set(PAST_CUES.map((w) => w.toLowerCase()));
 const NOT_PAST = new Set(NOT_PAST_ED);
 const BREAKS = new Set(CLAUSE_BREAKS);
 const FUTURE_WORDS = new Set(FUTURE_CUES.filter((w) => /^[\p{L}]+$/u.test(w)));
+const LEAD_FUTURE = new Set(LEAD_FUTURE_CUES);
+const PRESENT_STATE = new Set(PRESENT_STATE_AUXILIARIES);
 // Contractions and multi-word cues are looked for in the clause text itself.
 const FUTURE_PHRASES = FUTURE_CUES.filter((w) => !/^[\p{L}]+$/u.test(w)).map((w) => w.toLowerCase());
 
@@ -53,12 +63,33 @@ function clauseAround(text: string, start: number, end: number): string {
 export function isPastReport(text: string, start: number, end: number): boolean {
   const clause = clauseAround(text, start, end).toLowerCase();
   let past = false;
+  // Whether the word before was itself a past cue: "caused by", "resolved by 9:40".
+  let afterPast = false;
+  let previous = '';
   for (const m of clause.matchAll(/[\p{L}'’]+/gu)) {
     const word = m[0];
-    if (FUTURE_WORDS.has(word)) return false;
-    if (PAST.has(word)) past = true;
-    else if (word.length > 4 && word.endsWith('ed') && !NOT_PAST.has(word)) past = true;
+    if (FUTURE_WORDS.has(word) && !(afterPast && LEAD_FUTURE.has(word))) return false;
+    const pastWord =
+      PAST.has(word) ||
+      (word.length > 4 && word.endsWith('ed') && !NOT_PAST.has(word) && !PRESENT_STATE.has(previous));
+    if (pastWord) past = true;
+    afterPast = pastWord;
+    previous = word;
   }
   if (!past) return false;
   return !FUTURE_PHRASES.some((p) => clause.includes(p));
+}
+
+const STANDING_WORDS = new Set(STANDING_FACT_CUES.filter((w) => /^[\p{L}]+$/u.test(w)));
+const STANDING_PHRASES = STANDING_FACT_CUES.filter((w) => !/^[\p{L}]+$/u.test(w));
+
+/**
+ * True when the phrase at [start, end) sits in a clause that states regular hours or a
+ * recurring event ("our office opens at 8 am", "runs at 2 am every day"): a fact about
+ * every day, not a promise about one.
+ */
+export function isStandingFact(text: string, start: number, end: number): boolean {
+  const clause = clauseAround(text, start, end).toLowerCase();
+  for (const m of clause.matchAll(/[\p{L}'’]+/gu)) if (STANDING_WORDS.has(m[0])) return true;
+  return STANDING_PHRASES.some((p) => clause.includes(p));
 }

@@ -24,7 +24,7 @@ import {
   type DayBound,
 } from './eta-phrases.ts';
 import { maskNonDates } from './eta-masks.ts';
-import { isPastReport } from './eta-tense.ts';
+import { isPastReport, isStandingFact } from './eta-tense.ts';
 
 // Finds the ETAs a draft promises. chrono-node reads dates and clock times; our own chrono
 // parsers read what it doesn't know or reads differently (business days, EOD/COB/EOW,
@@ -38,8 +38,14 @@ import { isPastReport } from './eta-tense.ts';
 //   close of business in the schedule; a closed day uses the schedule's latest closing.
 // - A weekday alone is its next occurrence whose deadline is still ahead: "by Wednesday"
 //   written Wednesday morning is today, written Wednesday evening is next week.
-// - A bare hour "at 3" is 3 pm (1–7 are afternoon hours in business mail), and only counts
-//   before punctuation or a time word ("at 5 sites" is not a time).
+// - A month and day with no year ("Nov 3", "12/3") is the nearest such date: written on
+//   Nov 18, "Nov 3" is this year's (past, so no ETA) and "Jan 15" next year's.
+// - A bare hour "at 3", "by 2", "before 5", "tomorrow at 3" is 3 pm (1–7 are afternoon
+//   hours in business mail), and only counts before punctuation or a time word ("at 5
+//   sites" is not a time; "increase it by 5" is an amount). A clock time with no am/pm
+//   ("at 3:30") follows the same 1–7 rule.
+// - "Midnight" is the one that ends the day it names: "by midnight" and "midnight tonight"
+//   end today, "midnight Friday" ends Friday.
 // - Day parts are ranges: morning = opening–12:00, afternoon = 12:00–closing,
 //   evening/tonight = 18:00–21:00, "first thing" = the first hour of business.
 // - EOD/COB = endOfBusinessDay, EOW / end of the week = endOfBusinessWeek, "end of the
@@ -51,8 +57,10 @@ import { isPastReport } from './eta-tense.ts';
 //   next / give us / allow; see DURATION_LEADS): minutes and hours are elapsed time,
 //   calendar days and weeks keep the clock time, business days end at the Nth business
 //   day's closing (addBusinessDays), business hours count open time only.
-// - Not ETAs: instants before `now`; dates in a clause that reports the past (eta-tense.ts);
-//   versions, prices, ticket/case numbers, phones, IPs, sizes, percentages (eta-masks.ts).
+// - Not ETAs: instants before `now`; dates in a clause that reports the past or states
+//   regular hours or a recurring event ("our office opens at 8 am", "runs at 2 am every
+//   day"; eta-tense.ts); versions, prices, ticket/case numbers, phones, IPs, sizes,
+//   percentages (eta-masks.ts).
 
 export interface FindEtasOptions {
   now: Date;
@@ -273,7 +281,7 @@ const nextBusinessDayParser = makeParser(
 );
 
 const EOD_WORDS =
-  'eod|cob|eob|close\\s{1,4}of\\s{1,4}(?:business|play)|end[\\s-]{1,4}of[\\s-]{1,4}(?:the\\s{1,4})?(?:business\\s{1,4}|working\\s{1,4}|work\\s{1,4})?day|end\\s{1,4}of\\s{1,4}today';
+  'eod|cob|eob|(?:close|end)\\s{1,4}of\\s{1,4}(?:business|play)|end[\\s-]{1,4}of[\\s-]{1,4}(?:the\\s{1,4})?(?:business\\s{1,4}|working\\s{1,4}|work\\s{1,4})?day|end\\s{1,4}of\\s{1,4}today';
 const EOW_WORDS =
   'eow|end[\\s-]{1,4}of[\\s-]{1,4}(?:the\\s{1,4})?(?:this\\s{1,4}|next\\s{1,4})?(?:business\\s{1,4}|working\\s{1,4}|work\\s{1,4})?week';
 const EOM_WORDS = 'eom|end\\s{1,4}of\\s{1,4}(?:the\\s{1,4})?(?:this\\s{1,4})?month';
@@ -381,23 +389,40 @@ const ordinalDayParser = makeParser(
 // "between 2 and 4 pm": chrono reads only "4 pm". This yields clock-time components so
 // chrono can still attach a neighbouring date ("between 2 and 4 pm on Friday").
 const MERIDIEM = '(a\\.m\\.|p\\.m\\.|am|pm)';
+// Either bound may be "noon"/"midday" and the later one "midnight" ("between 9 am and noon").
 const betweenPattern = new RegExp(
-  `(?<![\\p{L}\\p{N}_])between\\s{1,4}(\\d{1,2})(?::(\\d{2}))?\\s{0,3}${MERIDIEM}?\\s{1,4}and\\s{1,4}(\\d{1,2})(?::(\\d{2}))?\\s{0,3}${MERIDIEM}(?![\\p{L}\\p{N}_])`,
+  `(?<![\\p{L}\\p{N}_])between\\s{1,4}(?:(\\d{1,2})(?::(\\d{2}))?\\s{0,3}${MERIDIEM}?|(noon|midday))\\s{1,4}and\\s{1,4}` +
+    `(?:(\\d{1,2})(?::(\\d{2}))?\\s{0,3}${MERIDIEM}|(noon|midday|midnight))(?![\\p{L}\\p{N}_])`,
   'iu',
 );
 const betweenParser: chrono.Parser = {
   pattern: () => betweenPattern,
   extract: (context, m) => {
-    const endMeridiem = /^p/i.test(m[6]!) ? 1 : 0;
-    const h2 = to24(Number(m[4]), endMeridiem);
-    let h1 = to24(Number(m[1]), m[3] ? (/^p/i.test(m[3]) ? 1 : 0) : endMeridiem);
-    if (!m[3] && h1 > h2) h1 -= 12; // "between 11 and 1 pm"
+    let h2: number;
+    let endMeridiem: number;
+    if (m[8]) {
+      h2 = /^midnight$/i.test(m[8]) ? 24 : 12;
+      endMeridiem = 1;
+    } else {
+      endMeridiem = /^p/i.test(m[7]!) ? 1 : 0;
+      h2 = to24(Number(m[5]), endMeridiem);
+    }
+    let h1: number;
+    if (m[4]) h1 = 12;
+    else {
+      // A start with no meridiem shares the end's, unless that would put it after the end
+      // ("between 11 and 1 pm", "between 9 and noon").
+      const startMeridiem = m[3] ? (/^p/i.test(m[3]) ? 1 : 0) : endMeridiem;
+      h1 = to24(Number(m[1]), startMeridiem);
+      if (!m[3] && h1 > h2) h1 -= 12;
+    }
+    if (h2 === 24) return null; // chrono can't carry 24:00; "between 10 pm and midnight" is rare
     if (h1 < 0 || h2 > 23 || h1 > h2) return null;
     const result = context.createParsingResult(
       m.index!,
       m[0],
       { hour: h1, minute: Number(m[2] ?? 0) },
-      { hour: h2, minute: Number(m[5] ?? 0) },
+      { hour: h2, minute: Number(m[6] ?? 0) },
     );
     return result.addTag('step-ahead/between');
   },
@@ -437,6 +462,23 @@ const firstThingParser: chrono.Parser = {
   },
 };
 
+// "by 2", "before 5": chrono reads a bare hour only after "at". Whether it is a time at all
+// is settled like "at 3" (see bareHourEndsWell); after a verb of change ("increase it by
+// 2", "drop by 5") it is an amount.
+const bareHourLeadPattern =
+  /(?<![\p{L}\p{N}_])(?:by|before|around|until|till)\s{1,3}(\d{1,2})(?![\p{N}:.,/]\p{N}|[\p{N}%])(?!\s{0,3}(?:[ap]\.?m\b|o'clock|noon|percent|x\b|times\b))/iu;
+const AMOUNT_VERB_BEFORE =
+  /\b(?:multipl\w{0,4}|divid\w{0,3}|increas\w{0,3}|decreas\w{0,3}|reduc\w{0,3}|rais\w{0,3}|grow\w{0,2}|grew|drop\w{0,3}|shrink\w{0,3}|scal\w{0,3}|offset\w{0,3}|incremen\w{0,4}|decremen\w{0,4}|exceed\w{0,2}|differ\w{0,2}|rose|fell|lower\w{0,3}|bump\w{0,3}|up|down|off)\b[^.!?\n]{0,16}$/i;
+const bareHourLeadParser: chrono.Parser = {
+  pattern: () => bareHourLeadPattern,
+  extract: (context, m) => {
+    const hour = Number(m[1]);
+    if (hour < 1 || hour > 12) return null;
+    if (AMOUNT_VERB_BEFORE.test(context.text.slice(Math.max(0, m.index! - 40), m.index!))) return null;
+    return context.createParsingResult(m.index!, m[0], { hour, minute: 0 }).addTag('step-ahead/bare-hour');
+  },
+};
+
 const etaChrono = (() => {
   const c = chrono.casual.clone();
   // Ours go first so that, at equal length, the overlap refiner keeps our reading.
@@ -451,6 +493,7 @@ const etaChrono = (() => {
     ordinalDayParser,
     betweenParser,
     firstThingParser,
+    bareHourLeadParser,
   );
   c.refiners.push(dropBareDurations);
   return c;
@@ -488,19 +531,43 @@ function readChronoResult(result: chrono.ParsedResult, offset: number, text: str
     return ours && result.text.length > 0 ? { ...ours, start, end } : null;
   }
   if (tags.has('casualReference/yesterday')) return null;
-  const hasTime = result.start.isCertain('hour');
-  // "at 5 sites": a bare hour without minutes or am/pm only counts before a time-ish word.
+  let hasTime = result.start.isCertain('hour');
   // "at 5 sites": a bare hour ("at 3") only counts before a time-ish word, and means the
   // afternoon when it is 1–7, as it does in business mail.
   let hourShift = 0;
-  if (hasTime && BARE_HOUR.test(result.text)) {
-    if (!bareHourEndsWell(text, end)) return null;
+  const trailingHour = TRAILING_BARE_HOUR.exec(result.text);
+  if (hasTime && !tags.has('step-ahead/between') && !tags.has('step-ahead/first-thing') && AFTERNOON_CLOCK.test(result.text)) {
+    // "at 3:30" with no am/pm is the afternoon, like "at 3"; "03:30" and "3:30:12" are not.
     const hour = result.start.get('hour') ?? 0;
-    if (hour >= 1 && hour <= 7) hourShift = 12;
+    if (!result.start.isCertain('meridiem') && hour >= 1 && hour <= 7) hourShift = 12;
+  }
+  if (hasTime && (BARE_HOUR.test(result.text) || trailingHour)) {
+    if (!bareHourEndsWell(text, end)) {
+      // "Friday at 4 to go over it": the day still stands when the hour is doubtful.
+      const dated = result.start.isCertain('day') || result.start.isCertain('weekday');
+      if (!trailingHour || trailingHour.index === 0 || !dated || !(result.start instanceof chrono.ParsingComponents)) {
+        return null;
+      }
+      result.start.delete(['hour', 'minute', 'second', 'meridiem']);
+      end = start + trailingHour.index;
+      hasTime = false;
+    } else {
+      const hour = result.start.get('hour') ?? 0;
+      if (hour >= 1 && hour <= 7) hourShift = 12;
+    }
   }
   // "CPU sat at 95%", "the sun", "may": a lower-case abbreviation alone is a word.
   const bare = LONE_ABBREVIATION.exec(result.text);
   if (bare && bare[1] === bare[1]!.toLowerCase()) return null;
+  // "tonight's list", "Wednesday's meeting": a date used as a noun modifier.
+  if (/^['’]s\b/.test(text.slice(end, end + 3))) return null;
+  // "April fools": a month alone is a deadline only behind a word like "in" or "by".
+  if (result.start.isCertain('month') && !result.start.isCertain('day') && !result.start.isCertain('weekday')) {
+    const before = text.slice(Math.max(0, start - 12), start);
+    if (!/\b(?:in|by|before|until|till|during|through|for|of|end\s+of)\s{1,3}$/i.test(before) && !/^(?:in|by|before|until|till|during)\s/i.test(result.text)) {
+      return null;
+    }
+  }
   // "all morning", "every evening": a day part with no day counts only as "this morning",
   // "in the morning" or "by the afternoon".
   const dayPart = Object.keys(DAY_PARTS).some((p) => tags.has(`casualReference/${p}`));
@@ -547,8 +614,14 @@ function readChronoResult(result: chrono.ParsedResult, offset: number, text: str
   return candidate;
 }
 
-const LONE_ABBREVIATION = /^(?:(?:on|by|until|before)\s{1,3})?([A-Za-z]{3,4})\.?$/;
-const BARE_HOUR = /^(?:at|by|around|before|until)?\s{0,3}\d{1,2}(?![\d:.h])(?!\s{0,3}(?:[ap]\.?m|o'clock|noon))/i;
+const LONE_ABBREVIATION =
+  /^(?:(?:on|by|until|before)\s{1,3})?(mon|tues?|wed|thu|thur|thurs|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)\.?$/i;
+const BARE_HOUR = /^(?:at|by|around|before|until|till|from|to)?\s{0,3}\d{1,2}(?![\d:.h])(?!\s{0,3}(?:[ap]\.?m|o'clock|noon))/i;
+
+const AFTERNOON_CLOCK = /(?:^|[^\p{N}:.])[1-7]:[0-5]\d(?![\p{N}:])(?!\s{0,3}(?:[ap]\.?m\b|h\b))/u;
+
+// "tomorrow at 3", "Friday by 4": the bare hour closes a phrase that starts with its day.
+const TRAILING_BARE_HOUR = /(?:^|\s)(?:at|by|around|before|until|till|@)\s{1,3}\d{1,2}$/i;
 
 function bareHourEndsWell(text: string, end: number): boolean {
   const next = /^[ \t]{0,4}([\p{L}']+|[^\s])?/u.exec(text.slice(end, end + 40));
@@ -584,6 +657,19 @@ function weekdayDate(weekday: number, text: string, zone: string, now: Date): Ca
   return shiftDate(today, (weekday - todayWeekday + 7) % 7);
 }
 
+const HALF_YEAR_DAYS = 183;
+
+/** The year that puts month/day closest to today on the writer's calendar. */
+function nearestYear(month: number, day: number, zone: string, now: Date): number {
+  const today = todayIn(zone, now);
+  const todayMs = Date.UTC(today.year, today.month - 1, today.day);
+  const thisYear = Date.UTC(today.year, month - 1, day);
+  const daysAway = (thisYear - todayMs) / 86_400_000;
+  if (daysAway < -HALF_YEAR_DAYS) return today.year + 1;
+  if (daysAway > HALF_YEAR_DAYS) return today.year - 1;
+  return today.year;
+}
+
 function readPoint(
   c: chrono.ParsedComponents,
   text: string,
@@ -606,6 +692,10 @@ function readPoint(
     if (!date) return null;
     ({ year, month, day } = date);
   }
+  // chrono moves a month and day with no year that has passed to next year ("the outage
+  // on Nov 3" written on Nov 18 becomes next November). People mean the nearest such date,
+  // so a recent one stays in the past, where it is no ETA.
+  if (c.isCertain('month') && c.isCertain('day') && !c.isCertain('year')) year = nearestYear(month, day, zone, r.now);
   const date = { year, month, day };
   const hasDate =
     c.isCertain('day') ||
@@ -616,9 +706,11 @@ function readPoint(
     tags.has('casualReference/tonight');
   if (c.isCertain('hour')) {
     let at = wallToDate(date, ((c.get('hour') ?? 0) + hourShift) * 60 + (c.get('minute') ?? 0), zone);
-    // "by midnight" today is the midnight that ends today.
-    if (at && tags.has('casualReference/midnight') && at.getTime() <= r.now.getTime()) {
-      at = wallToDate(shiftDate(date, 1), 0, zone);
+    // "Midnight" is the one that ends the day it names: "by midnight" today's, "midnight
+    // tonight" too, "by midnight Friday" the end of Friday.
+    if (tags.has('casualReference/midnight')) {
+      const named = c.isCertain('day') || c.isCertain('weekday') || tags.has('casualReference/tomorrow');
+      at = wallToDate(shiftDate(named ? date : todayIn(zone, r.now), 1), 0, zone);
     }
     return { from: at, to: at, hasDate, weekdayOnly };
   }
@@ -712,11 +804,18 @@ function join(a: Candidate, b: Candidate, gap: string, text: string, r: Run): Ca
 const LEAD_BEFORE =
   /(?:^|[^\p{L}\p{N}_])((?:no|not)\s{1,3}later\s{1,3}than|on\s{1,3}or\s{1,3}before|in\s{1,3}the|between|by|before|until|till|on|at|around|in)\s{1,3}$/iu;
 
+const STARTS_WITH_LEAD = /^(?:by|before|until|till|on|at|around|in|within|between|no\s|not\s)\b/i;
+
 function withLeadWord(c: Candidate, text: string): Candidate {
+  if (STARTS_WITH_LEAD.test(text.slice(c.start, c.start + 12))) return c;
   const before = text.slice(Math.max(0, c.start - 24), c.start);
   const m = LEAD_BEFORE.exec(before);
   if (!m) return c;
   const lead = m[1]!;
+  // "gets in tomorrow": "in" leads only a month ("in May") or "in the morning".
+  if (/^in$/i.test(lead) && !/^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i.test(text.slice(c.start, c.start + 3))) {
+    return c;
+  }
   const leadStart = c.start - (before.length - before.lastIndexOf(lead, before.length - 1));
   return { ...c, start: Math.max(0, leadStart) };
 }
@@ -790,7 +889,11 @@ function findEtasUnsafe(text: string, options: FindEtasOptions): Eta[] {
   candidates = joinNeighbours(candidates, masked, r).map((c) => withLeadWord(c, masked));
 
   const concrete = candidates.filter(
-    (c) => c.to !== null && c.to.getTime() >= now.getTime() && !isPastReport(masked, c.start, c.end),
+    (c) =>
+      c.to !== null &&
+      c.to.getTime() >= now.getTime() &&
+      !isPastReport(masked, c.start, c.end) &&
+      !isStandingFact(masked, c.start, c.end),
   );
   const vague: Candidate[] = findVaguePhrases(masked, MAX_READINGS).map((v) => ({
     start: v.range[0],
@@ -816,6 +919,10 @@ function findEtasUnsafe(text: string, options: FindEtasOptions): Eta[] {
   }
 
   return kept.map((c) => {
+    // chrono keeps a trailing comma or space ("Saturday,"); the phrase ends before it.
+    let end = c.end;
+    while (end > c.start + 1 && /[\s,;:]/.test(text[end - 1]!)) end--;
+    c = { ...c, end };
     let outside = false;
     if (c.to) {
       try {

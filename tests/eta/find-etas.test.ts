@@ -120,6 +120,19 @@ const ROWS: Row[] = [
   { sentence: "We'll roll it out Monday to Wednesday.", phrase: 'Monday to Wednesday', start: '2026-11-23T17:00:00-05:00', end: '2026-11-25T17:00:00-05:00' },
   { sentence: 'We can talk 2-4pm tomorrow.', phrase: '2-4pm tomorrow', start: '2026-11-19T14:00:00-05:00', end: '2026-11-19T16:00:00-05:00' },
   { sentence: "I'm free between 2 and 4 pm on Friday.", phrase: 'between 2 and 4 pm on Friday', start: '2026-11-20T14:00:00-05:00', end: '2026-11-20T16:00:00-05:00' },
+  // Found while building the team's ETA set (tests/eval-data/eta-phrases.json).
+  { sentence: "We'll be on site between 9 am and noon on Friday.", phrase: 'between 9 am and noon on Friday', start: '2026-11-20T09:00:00-05:00', end: '2026-11-20T12:00:00-05:00' },
+  { sentence: 'The upgrade is booked for the 30th at 7 pm.', phrase: 'the 30th at 7 pm', end: '2026-11-30T19:00:00-05:00', outside: true },
+  { sentence: "I'll have the fix for you by tomorrow at 3.", phrase: 'by tomorrow at 3', end: '2026-11-19T15:00:00-05:00' },
+  { sentence: "I'll have it to you by midnight tonight.", phrase: 'by midnight tonight', end: '2026-11-19T00:00:00-05:00', outside: true },
+  { sentence: "I'll be done by midnight on Friday.", phrase: 'by midnight on Friday', end: '2026-11-21T00:00:00-05:00', outside: true },
+  { sentence: "I'll call you at 3:30.", phrase: 'at 3:30', end: '2026-11-18T15:30:00-05:00' },
+  { sentence: "I'll send it over by 2.", phrase: 'by 2', end: '2026-11-18T14:00:00-05:00' },
+  { sentence: "I'll call before 5.", phrase: 'before 5', end: '2026-11-18T17:00:00-05:00' },
+  { sentence: "I'll send it by end of business Friday.", phrase: 'by end of business Friday', end: '2026-11-20T17:00:00-05:00' },
+  { sentence: "I'll call Friday at 4 to go over it.", phrase: 'Friday', end: '2026-11-20T17:00:00-05:00' },
+  { sentence: 'The window opens at 16:00 UTC tomorrow.', phrase: 'at 16:00 UTC tomorrow', end: '2026-11-19T16:00:00Z' },
+  { sentence: 'The renewal will be processed by January 15.', phrase: 'by January 15', end: '2027-01-15T17:00:00-05:00' },
 ];
 
 describe('findEtas: concrete ETAs (now Wed 2026-11-18 10:00 New York)', () => {
@@ -138,6 +151,8 @@ const NOT_ETAS = [
   'Last Friday the sync failed.',
   'Last Friday we patched it.',
   'CPU sat at 95% all morning.',
+  'April fools, everyone.',
+  "It's on tonight's list.",
   'The issue started 2 days ago.',
   'Please upgrade to v4.2.1 first.',
   'This was fixed in 4.2.',
@@ -162,6 +177,16 @@ const NOT_ETAS = [
   'Error code 503 appeared twice.',
   'It was fixed in 2 hours.',
   'See PROJ-1234 and INC-0042 for history.',
+  // A recent month and day is this year's, so it is past ("Nov 3" written on Nov 18).
+  'The outage on Nov 3 was caused by a bad DNS record.',
+  'The incident began at 9:15 am and was resolved by 9:40 am.',
+  // Regular hours and recurring jobs are standing facts, not promises.
+  'Our office opens at 8 am Eastern.',
+  'Our support hours are 8 am to 5 pm ET, Monday through Friday.',
+  'The nightly backup runs at 2 am every day.',
+  // A number after a verb of change is an amount, not a bare hour.
+  'Increase the pool size by 5.',
+  'Multiply the value by 2.',
   '',
 ];
 
@@ -183,6 +208,8 @@ const VAGUE: [sentence: string, phrase: string][] = [
   ["We'll look at it at some point.", 'at some point'],
   ["I'll reply later.", 'later'],
   ["I'll send it when I can.", 'when I can'],
+  ['Please allow a few business days.', 'a few business days'],
+  ["I'll be back in a few minutes.", 'in a few minutes'],
   ['We expect progress in the coming days.', 'in the coming days'],
   ['A fix is planned in the near future.', 'in the near future'],
   ["I'll have it in a while.", 'in a while'],
@@ -298,6 +325,11 @@ describe('findEtas: ranges, offsets and robustness', () => {
     const text = '🎉🎉 Great news! I will send logs by Friday and call you Monday at 3pm.';
     const etas = findEtas(text, NY);
     expect(etas.map((e) => text.slice(...e.range))).toEqual(['by Friday', 'Monday at 3pm']);
+  });
+
+  it('ends the phrase before a trailing comma and adds only natural lead words', () => {
+    expect(findEtas("We'll be on site on Saturday, weather permitting.", NY).map((e) => e.text)).toEqual(['on Saturday']);
+    expect(findEtas("We'll know when Mark gets in tomorrow.", NY).map((e) => e.text)).toEqual(['tomorrow']);
   });
 
   it('splits tense by clause: a past report and a promise in one sentence', () => {
