@@ -14,7 +14,7 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ['access', 'permission', 'permissions', 'rights', 'privilege', 'privileges', 'role', 'roles', 'authorization', 'authorisation'],
   ['error', 'crash', 'crashes', 'crashed', 'crashing', 'failure', 'fail', 'fails', 'failed', 'failing', 'exception', 'bug', 'broken', 'outage', 'defect'],
   // A customer's "fix" arrives as our "patch", "release" or "deploy".
-  ['fix', 'patch', 'hotfix', 'resolve', 'resolved', 'resolution', 'repair', 'workaround', 'solution', 'release', 'ship', 'shipped', 'ships', 'deploy', 'deployed', 'deployment', 'rollout', 'roll out', 'rolled out', 'available', 'live', 'launch', 'launched', 'go out', 'goes out'],
+  ['fix', 'patch', 'hotfix', 'resolve', 'resolved', 'resolution', 'repair', 'workaround', 'solution', 'release', 'ship', 'shipped', 'ships', 'deploy', 'deployed', 'deployment', 'rollout', 'roll out', 'rolled out', 'available', 'live', 'launch', 'launched'],
   ['update', 'upgrade', 'upgraded', 'updated', 'version', 'build'],
   ['password', 'passcode', 'credentials', 'credential', 'passphrase'],
   ['refund', 'reimburse', 'reimbursement', 'money back', 'credit back', 'chargeback'],
@@ -23,8 +23,8 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ['price', 'pricing', 'cost', 'costs', 'fee', 'fees', 'quote', 'rate', 'rates'],
   ['license', 'licence', 'licenses', 'licences', 'seat', 'seats', 'subscription', 'plan'],
   ['sso', 'saml', 'single sign-on', 'single sign on', 'okta', 'idp', 'identity provider'],
-  ['slow', 'slowness', 'latency', 'lag', 'lagging', 'performance', 'timeout', 'timeouts', 'hang', 'hangs', 'freeze', 'freezes'],
-  ['meeting', 'call', 'meet', 'session', 'zoom', 'teams call', 'conference'],
+  ['slow', 'slower', 'slowness', 'latency', 'lag', 'lagging', 'performance', 'timeout', 'timeouts', 'hang', 'hangs', 'freeze', 'freezes', 'speed', 'speed up', 'faster', 'fast', 'quicker', 'load times', 'load time'],
+  ['meeting', 'call', 'meet', 'session', 'zoom', 'teams call', 'conference', 'invite', 'invitation', 'demo', 'walkthrough', 'time slots'],
   ['documentation', 'docs', 'doc', 'guide', 'manual', 'article', 'knowledge base', 'kb'],
   ['log', 'logs', 'trace', 'traces', 'har file', 'diagnostics', 'debug output'],
   ['reset', 'resets', 'reset link', 'recover', 'recovery'],
@@ -41,7 +41,13 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ['api', 'endpoint', 'endpoints', 'integration', 'webhook', 'webhooks'],
   ['server', 'servers', 'instance', 'host', 'environment'],
   ['report', 'dashboard', 'analytics'],
-  ['contract', 'agreement', 'renewal', 'renew'],
+  ['contract', 'agreement', 'renewal', 'renew', 'renews', 'renewed', 'auto-renew', 'auto-renewal', 'term'],
+  ['reproduce', 'reproduced', 'repro', 'replicate', 'replicated', 'reproducible'],
+  ['rollback', 'roll back', 'rolled back', 'revert', 'reverted', 'downgrade', 'previous version'],
+  ['encrypt', 'encrypted', 'encryption', 'algorithm', 'cipher', 'aes', 'aes-256'],
+  ['roadmap', 'any plan', 'any plans', 'plans to', 'plan to', 'planned', 'on the roadmap', 'road map'],
+  ['discount', 'discounts', 'discounted', 'reduction', 'rebate'],
+  ['data centre', 'data center', 'data centres', 'data centers', 'region', 'regions', 'hosting', 'hosted'],
 ];
 
 /** Words that carry no topic of their own. */
@@ -61,7 +67,9 @@ export const STOPWORDS: ReadonlySet<string> = new Set([
   'think', 'thoughts', 'question', 'questions', 'wanted', 'ask', 'asking', 'curious', 'sure',
   'well', 'really', 'going', 'time', 'go', 'make', 'see', 'look', 'also', 'else', 'anything',
   'something', 'someone', 'anyone', 'please', 'possibly', 'currently', 'send', 'provide',
-  'share', 'give', 'help',
+  'share', 'give', 'help', 'pls', 'plz', 'thx', 'u', 'ur', 'exactly', 'roughly', 'approximately',
+  'usually', 'quick', 'urgent', 'urgently', 'hey', 'dear', 'team', 'guys', 'next', 'last',
+  'through', 'own', 'per', 'via', 'such', 'both', 'either', 'neither',
 ]);
 
 /** Words that name an ask rather than its topic ("any update on X?": X is the topic). */
@@ -69,6 +77,7 @@ export const FRAME_WORDS: Partial<Record<QuestionType, readonly string[]>> = {
   status: ['update', 'updates', 'news', 'progress', 'status', 'word', 'heard', 'hear', 'follow', 'following', 'checking'],
   when: ['eta', 'timeline', 'timeframe', 'expected', 'date', 'long', 'soon', 'day', 'days'],
   quantity: ['price', 'cost', 'costs', 'pricing', 'much', 'many'],
+  why: ['reason', 'reasons', 'cause', 'caused', 'causes', 'happened', 'happening', 'happen', 'wrong', 'check', 'look', 'investigate'],
 };
 
 /** Topic words that say little on their own; a hit on one counts a third. */
@@ -92,7 +101,14 @@ export const TIME_WORDS: readonly string[] = [
   'december', 'jan', 'feb', 'apr', 'jun', 'jul', 'aug', 'sept', 'oct', 'nov', 'dec', 'q1', 'q2',
   'q3', 'q4', 'soon', 'shortly', 'within the hour', 'right away', 'immediately', 'asap',
   'as soon as', 'in the coming days', 'coming weeks', 'hours', 'minutes', 'business days',
-  'working days', 'days', 'weeks', 'months',
+  'working days', 'days', 'weeks', 'months', 'tomorrow morning', 'this week', 'later this week',
+  'every 30 minutes', 'every hour', 'hourly',
+];
+
+/** Time words that name no instant: a promise made with only these is not yet an ETA. */
+export const VAGUE_TIME_WORDS: readonly string[] = [
+  'soon', 'shortly', 'asap', 'as soon as', 'in the coming days', 'coming weeks', 'in a bit',
+  'at some point', 'in due course', 'hours', 'minutes', 'days', 'weeks', 'months',
 ];
 
 /** Regular expressions for times and dates; each is linear (no nested quantifiers). */
@@ -112,8 +128,14 @@ export const YES_NO_OPENERS: readonly string[] = [
   'yes', 'yeah', 'yep', 'yup', 'no', 'nope', 'correct', 'incorrect', 'indeed', 'absolutely',
   'definitely', 'certainly', 'sure', 'unfortunately', 'confirmed', 'right', 'exactly',
   'of course', 'affirmative', 'negative', 'not yet', 'not quite', 'sadly', 'good news',
+  'happy to', 'glad to', 'no problem', 'will do', 'sure thing', 'nothing', 'there is no',
+  'there are no', 'none', 'confirmed',
 ];
 
+/**
+ * Statements that confirm or deny. The ones in WEAK_YES_NO_PHRASES also start plain
+ * statements ("you can find an overview…"), so they need more of the topic to count.
+ */
 export const YES_NO_PHRASES: readonly string[] = [
   'it does', 'it does not', 'it is', 'it is not', 'it will', 'it will not', 'it can',
   'it can not', 'it was', 'it was not', 'it has', 'it has not', 'that is correct',
@@ -123,7 +145,12 @@ export const YES_NO_PHRASES: readonly string[] = [
   'is not supported', 'does support', 'does not support', 'is included', 'is not included',
   'there is', 'there is not', 'there are', 'there are no', 'they are', 'they are not',
   'we are', 'we are not', 'we will', 'we will not', 'we can', 'we can not', 'i am afraid',
-  'not at this time', 'not currently', 'is available', 'is not available',
+  'not at this time', 'not currently', 'is available', 'is not available', 'happy to',
+  'glad to', 'no problem', 'will do', 'sure thing', 'not just you', 'not only you', 'it is not just',
+  'no longer', 'does exactly that', 'that would be me', 'not on our roadmap', 'not supported',
+  'are not supported', 'we do not offer', 'we only', 'can only', 'nothing changed', 'no incident',
+  'no hard', 'no fixed', 'not planned', 'they will not', 'they do not', 'they can not', 'they are not',
+  'it does not', 'it will not', 'you do not', 'you will not', 'we do not',
 ];
 
 export const STEP_PHRASES: readonly string[] = [
@@ -138,7 +165,8 @@ export const REASON_PHRASES: readonly string[] = [
   'because', 'due to', 'caused by', 'the reason', 'since', 'as a result', 'root cause',
   'this happens when', 'this is because', 'the cause', 'happened when', 'was caused',
   'results from', 'resulted from', 'triggered by', 'this is why', 'that is why', 'so that',
-  'in order to', 'the issue was', 'the problem was',
+  'in order to', 'the issue was', 'the problem was', 'which is why', 'which was why', 'that was why',
+  'this happened', 'what happened',
 ];
 
 export const WHO_PHRASES: readonly string[] = [
@@ -168,6 +196,11 @@ export const STATUS_PHRASES_IN_DRAFT: readonly string[] = [
   'tested', 'confirmed', 'working', 'is live', 'went live', 'rolled out',
 ];
 
+export const WEAK_YES_NO_PHRASES: ReadonlySet<string> = new Set([
+  'it is', 'it will', 'it can', 'it was', 'it has', 'we do', 'you can', 'there is', 'there are',
+  'they are', 'we are', 'we will', 'we can', 'happy to', 'glad to',
+]);
+
 /** Done or will-do: what a request wants to hear. */
 export const ACTION_PHRASES: readonly string[] = [
   'i have', 'we have', 'i sent', 'we sent', 'i just', 'we just', 'attached', 'i attached',
@@ -192,6 +225,41 @@ export const DEFERRAL_PHRASES: readonly string[] = [
   'we have asked', 'i have reached out', 'i am checking', 'we are checking', 'i will ask',
   'we will ask', 'will confirm by', 'update you by', 'i will investigate',
   'we will investigate', 'will report back', 'i will verify', 'we will verify',
+  'send you an update', 'send an update', 'update you', 'will write again', 'will write back',
+  'be in touch', 'i will confirm', 'will confirm', 'let you know the outcome', 'i will send',
+  'we will send', 'i will dig', 'let me dig', 'let me check', 'i need to check', 'will send them',
+  'will send it', 'i will get', 'we will get', 'i will update', 'we will update',
+];
+
+/**
+ * Handing the ask to someone else. Without a time it answers nothing ("I have forwarded
+ * your request to billing"); with one it is a promise like any other.
+ */
+export const HANDOFF_PHRASES: readonly string[] = [
+  'forwarded your', 'forwarded this', 'forwarded it', 'forwarded the', 'passed this on',
+  'passed it on', 'passed your', 'pass this on', 'pass it on', 'pass them on', 'passed them on',
+  'passed on', 'copied in', 'looped in', 'handed this', 'handed it', 'escalated your',
+  'escalated this', 'escalated it', 'raised this with', 'raised it with', 'shared this with',
+  'shared your', 'will pass', 'have passed', 'added your vote',
+];
+
+/** Asks whose answer is advice or a diagnosis as much as an action. */
+export const ADVICE_VERBS: readonly string[] = [
+  'advise', 'advice', 'suggest', 'recommend', 'help', 'look into', 'check', 'investigate',
+  'tell us', 'tell me', 'explain', 'let us know', 'let me know', 'what is happen', 'what happened',
+];
+
+/** "What happened?", "What can be the reason?": which-questions that want a cause. */
+export const CAUSE_ASKS: readonly string[] = [
+  'what happened', 'what is happening', 'what is happen', 'what went wrong', 'what is wrong',
+  'what is the reason', 'what can be the reason', 'what could be the reason', 'what was the reason',
+  'what is the cause', 'what caused', 'what causes', 'what could cause', 'what can cause',
+];
+
+/** Words inside an ask that turn it into a question: "I need to know how…", "let me know whether…". */
+export const EMBEDDED_ASK_FRAMES: readonly string[] = [
+  'know', 'understand', 'tell me', 'tell us', 'find out', 'confirm', 'wondering', 'wonder',
+  'curious', 'clarify', 'explain', 'check', 'advise', 'ask',
 ];
 
 /** Each question type's "wants" for the side panel's reason text. */

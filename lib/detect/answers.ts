@@ -4,8 +4,12 @@ import { stem } from '../text/stem.ts';
 import { normaliseText } from './questions.ts';
 import {
   ACTION_PHRASES,
+  ADVICE_VERBS,
+  CAUSE_ASKS,
   DEFERRAL_PHRASES,
+  EMBEDDED_ASK_FRAMES,
   FRAME_WORDS,
+  HANDOFF_PHRASES,
   NUMBER_WORDS,
   REASON_PHRASES,
   STATUS_PHRASES_IN_DRAFT,
@@ -15,6 +19,8 @@ import {
   TIME_PATTERNS,
   TIME_WORDS,
   TYPE_WANTS,
+  VAGUE_TIME_WORDS,
+  WEAK_YES_NO_PHRASES,
   WEAK_WORDS,
   WHERE_PHRASES,
   WHO_PHRASES,
@@ -24,15 +30,19 @@ import {
 
 // Answer matching, in order of strength:
 //  1. a mark set by the user wins;
-//  2. an inline reply whose quoted part contains the question answers it;
+//  2. an inline reply whose quoted part contains the question answers it — unless the
+//     quoted block holds more asks after it, and then the reply must be about this one;
 //  3. a draft sentence (or two adjacent ones) that shares the question's topic AND gives
-//     the kind of answer its type wants (a time for "when", yes/no for a yes/no question…);
-//  4. a sentence that shares the topic and promises to come back on it ("I'll check on the
-//     invoice and get back to you by Friday") counts as addressed: the handbook's rule is
-//     that no question is ignored, and a promised answer with a follow-up is an answer the
-//     eta rules then hold the writer to. The reason says "deferred" so the user can see it.
-//  5. for questions that want a fact (yes/no, which, how, why, who, where), a statement
-//     that restates most of the question's topic.
+//     the kind of answer the question wants (a time for "when", yes/no for a yes/no
+//     question, a done-or-will-do for a request…);
+//  4. a sentence that shares the topic and promises to come back with a firm time ("I'll
+//     confirm the price by Friday") counts as addressed: the handbook's rule is that no
+//     question is ignored and a missing answer gets an ETA, which the eta rules then hold
+//     the writer to. A promise with no time, or a hand-off to another team ("I have
+//     forwarded your request to billing"), does not count: it answers nothing yet;
+//  5. for questions that want a fact, a statement that restates most of the topic;
+//  6. "If not, what do you need?" is settled when the draft says yes to the question it
+//     hangs on (and "If so, please send it" when the draft says no).
 // Only the draft's `new` segments are read: quoted history is the customer's own words.
 
 export interface MatchOptions {
@@ -43,16 +53,26 @@ export interface MatchOptions {
 
 interface Cues {
   time: boolean;
+  /** A time that names an instant or a span ("by Friday", "within 2 days"), not "soon". */
+  firmTime: boolean;
   yesno: boolean;
+  /** Opens with yes/no or says "I can confirm": not merely a statement starting "you can". */
+  yesStrong: boolean;
+  /** "Yes, we do.", "It does, if…": an answer that leans on the question for its topic. */
+  elliptical: boolean;
+  affirms: boolean;
+  denies: boolean;
   entity: boolean;
   steps: boolean;
   reason: boolean;
   who: boolean;
   where: boolean;
-  number: boolean;
+  /** A number word, a currency sign or an amount; digits are checked per question. */
+  amount: boolean;
   status: boolean;
   action: boolean;
   deferral: boolean;
+  handoff: boolean;
   asks: boolean;
 }
 
@@ -61,6 +81,10 @@ interface DraftSentence {
   segment: number;
   keys: Set<string>;
   cues: Cues;
+  /** Digit tokens ("4.2", "600", "2025"), to tell a new number from one the customer wrote. */
+  numbers: string[];
+  /** Digits only appear as a version ("6.2.3"): a time for "when" only if the version is new. */
+  versionTimeOnly: boolean;
 }
 
 interface Topic {
@@ -70,8 +94,29 @@ interface Topic {
   names: { word: string; key: string }[];
 }
 
+/** What the question wants, read from its own words on top of the finder's type. */
+interface Profile {
+  type: QuestionType;
+  topic: Topic;
+  /** The question's own topic weight, before words from around it were added. */
+  ownWeight: number;
+  numbers: Set<string>;
+  acceptYesNo: boolean;
+  acceptAction: boolean;
+  acceptSteps: boolean;
+  acceptNumber: boolean;
+  conditional: 'if-not' | 'if-so' | null;
+  /** The sentence the question hangs on ("Can you reproduce this?" for "If not, …"). */
+  context: Topic | null;
+}
+
 const MAX_DRAFT_SENTENCES = 2000;
 const SNIPPET = 90;
+/** A yes/no or which answer must touch this share of the question's topic. */
+const MIN_COVERAGE = 0.3;
+/** Words taken from around a short clause count this much. */
+const CONTEXT_WEIGHT = 0.5;
+const CONTEXT_REACH = 300;
 
 // --- Vocabulary, compiled once --------------------------------------------------------
 
@@ -85,11 +130,53 @@ for (const group of SYNONYM_GROUPS) {
     if (!entry.includes(' ')) CANONICAL_BY_STEM.set(stem(entry), key);
   }
 }
+const PRICE_KEY = CANONICAL.get('price') ?? 'price';
 
 const STEMMED_STOPWORDS = new Set([...STOPWORDS].map(stem));
+const DENY_OPENERS: readonly string[] = ['no', 'nope', 'unfortunately', 'not yet', 'not quite', 'sadly', 'negative', 'incorrect', 'nothing', 'none', 'there is no', 'there are no'];
+const FIRM_TIME = indexPhrases(TIME_WORDS.filter((w) => !VAGUE_TIME_WORDS.includes(w)));
+const ANY_TIME = indexPhrases(TIME_WORDS);
+const VAGUE_TIME = indexPhrases(VAGUE_TIME_WORDS);
+const YES_NO_ANY = indexPhrases(YES_NO_PHRASES);
+const YES_NO_STRONG = indexPhrases(YES_NO_PHRASES.filter((p) => !WEAK_YES_NO_PHRASES.has(p)));
+const YES_NO_START = indexPhrases(YES_NO_OPENERS);
+const DENY_START = indexPhrases(DENY_OPENERS);
+const NUMBERS = indexPhrases(NUMBER_WORDS);
+const STEPS = indexPhrases(STEP_PHRASES);
+const REASONS = indexPhrases(REASON_PHRASES);
+const WHO = indexPhrases(WHO_PHRASES);
+const WHERE = indexPhrases(WHERE_PHRASES);
+const STATUS = indexPhrases(STATUS_PHRASES_IN_DRAFT);
+const ACTIONS = indexPhrases(ACTION_PHRASES);
+const DEFERRALS = indexPhrases(DEFERRAL_PHRASES);
+const HANDOFFS = indexPhrases(HANDOFF_PHRASES);
+const PRONOUN_OR_ANSWER = new Set(['it', 'we', 'they', 'you', 'i', 'that', 'there', 'he', 'she', 'yes', 'no', 'yep', 'nope', 'yeah', 'sure', 'unfortunately', 'sadly', 'correct', 'indeed', 'confirmed', 'absolutely', 'definitely', 'certainly', 'of', 'not', 'exactly', 'right']);
+// Linear: fixed alternatives, each group optional once.
+const ELLIPTICAL =
+  /^(?:(?:yes|no|yep|nope|yeah|sure|unfortunately|sadly|correct|indeed) )?(?:it|we|they|you|i|that|there|he|she) (?:do|does|did|is|are|was|were|can|could|will|would|has|have|had)(?: not)?(?: (?:if|but|as|when|unless|with|though|although|except|once|already|indeed|too|both|all|each))?$/;
+const BARE_ANSWER = /^(?:yes|no|yep|nope|yeah|correct|confirmed|absolutely|definitely|certainly|of course|not yet|sure|indeed|exactly|right|nope not yet)$/;
+// "I've reset", "we refunded", "I just sent": the writer did it. The optional words are
+// fixed and each ends in a space, so the group cannot backtrack.
+const DONE_BY_US =
+  /(?:^| )(?:i|we) (?:have |had |just |already |also |now |went ahead and |gone ahead and )*(?:[a-z]{2,}ed|sent|made|set|put|done|gave|given|got|took|taken|wrote|written|ran|built|reset|shut|rebuilt|split)(?= |$)/;
+const WH_TYPES: Record<string, QuestionType> = {
+  if: 'yesno', whether: 'yesno', when: 'when', what: 'which', which: 'which', how: 'how', why: 'why', who: 'who', where: 'where',
+};
+const EMBEDDED_FRAMES = new Set(EMBEDDED_ASK_FRAMES.filter((f) => !f.includes(' ')));
+const EMBEDDED_OBJECTS = new Set(['me', 'us', 'you', 'them', 'him', 'her', 'out']);
+const CONDITIONS = new Set(['so', 'yes', 'not', 'no']);
+const LEAD_PREPOSITIONS = new Set(['with', 'for', 'by', 'in', 'on', 'at', 'from', 'to', 'until', 'under', 'of']);
+const LEAD_FILLERS = new Set(['also', 'and', 'so', 'but', 'then', 'ok', 'okay', 'hi', 'hello', 'hey', 'quick', 'one', 'separately', 'plus', 'finally', 'lastly', 'please', 'pls', 'kindly']);
 
 function tokens(text: string): string[] {
   return normaliseText(text).match(/[\p{L}\p{N}]+(?:['.\-][\p{L}\p{N}]+)*/gu) ?? [];
+}
+
+/** "update you" is a promise to talk, not a software update: not a topic. */
+function isTalkVerb(words: string[], i: number): boolean {
+  const w = words[i];
+  const next = words[i + 1];
+  return (w === 'update' || w === 'updates') && (next === 'you' || next === 'us' || next === 'me' || next === 'them' || next === 'on' || next === 'every');
 }
 
 /** Topic keys: synonyms folded to one key, then stemmed. Phrases first, longest first. */
@@ -101,15 +188,20 @@ function topicKeys(words: string[], out: (key: string, word: string) => void): v
       const phrase = n === 1 ? (words[i] ?? '') : words.slice(i, i + n).join(' ');
       const key = CANONICAL.get(phrase);
       if (key !== undefined) {
-        out(key, phrase);
+        if (!(n === 1 && isTalkVerb(words, i))) out(key, phrase);
         matched = n;
         break;
       }
     }
     if (matched === 0) {
-      const word = words[i] ?? '';
-      const stemmed = stem(word.replace(/'s$/, ''));
-      out(CANONICAL_BY_STEM.get(stemmed) ?? stemmed, word);
+      const word = (words[i] ?? '').replace(/'s$/, '');
+      // "auto-renew", "read-only": each part is a topic word of its own.
+      const parts = word.includes('-') ? word.split('-') : [word];
+      for (const part of parts) {
+        if (part.length === 0) continue;
+        const stemmed = stem(part);
+        out(CANONICAL_BY_STEM.get(stemmed) ?? stemmed, part);
+      }
       matched = 1;
     }
     i += matched;
@@ -121,31 +213,77 @@ function hasPhrase(joined: string, phrases: readonly string[]): boolean {
   return false;
 }
 
-function startsWithPhrase(joined: string, phrases: readonly string[]): boolean {
-  for (const p of phrases) if (joined.startsWith(` ${p} `)) return true;
+/** A phrase list indexed by first word, so a sentence is read once per list, not per phrase. */
+type PhraseIndex = Map<string, string[][]>;
+
+function indexPhrases(phrases: readonly string[]): PhraseIndex {
+  const index: PhraseIndex = new Map();
+  for (const phrase of phrases) {
+    const words = phrase.split(' ');
+    const first = words[0] ?? '';
+    const list = index.get(first) ?? [];
+    list.push(words.slice(1));
+    index.set(first, list);
+  }
+  return index;
+}
+
+function matchesAt(words: string[], i: number, index: PhraseIndex): boolean {
+  const rests = index.get(words[i] ?? '');
+  if (!rests) return false;
+  for (const rest of rests) {
+    let k = 0;
+    while (k < rest.length && words[i + 1 + k] === rest[k]) k++;
+    if (k === rest.length) return true;
+  }
   return false;
 }
+
+function hasIndexed(words: string[], index: PhraseIndex): boolean {
+  for (let i = 0; i < words.length; i++) if (matchesAt(words, i, index)) return true;
+  return false;
+}
+
+const isDigitToken = (t: string) => /^v?\d/.test(t);
 
 function cuesOf(text: string, words: string[]): Cues {
   const joined = ` ${words.join(' ')} `;
   const lower = text.toLowerCase();
   const trimmed = text.trimEnd();
   const asks = trimmed.endsWith('?');
-  const number = /\d/.test(text) || /[$€£¥]/.test(text) || hasPhrase(joined, NUMBER_WORDS);
+  const amount = /[$€£¥%]/.test(text) || hasIndexed(words, NUMBERS);
+  const digits = words.some(isDigitToken);
   const midCapital = /\s[\p{Lu}][\p{L}\p{N}]/u.test(text.slice(1));
   const quoted = /["“'`][^"”'`]{2,40}["”'`]/.test(text);
+  const patternTime = TIME_PATTERNS.some((re) => re.test(lower));
+  const firmTime = hasIndexed(words, FIRM_TIME) || patternTime;
+  const opensYes = matchesAt(words, 0, YES_NO_START);
+  const denies = matchesAt(words, 0, DENY_START);
+  let elliptical = false;
+  if (PRONOUN_OR_ANSWER.has(words[0] ?? '') && words.length <= 40) {
+    // Judge the ellipsis on the sentence's first clause: "It does, if you pass …".
+    const head = tokens(text.split(/[,;:.!(—–]/)[0] ?? '').join(' ');
+    const headWithYes = tokens(text.split(/[;:.!(—–]/)[0]?.split(',').slice(0, 2).join(' ') ?? '').join(' ');
+    elliptical = ELLIPTICAL.test(head) || ELLIPTICAL.test(headWithYes) || BARE_ANSWER.test(words.join(' '));
+  }
   return {
-    time: hasPhrase(joined, TIME_WORDS) || TIME_PATTERNS.some((re) => re.test(lower)),
-    yesno: startsWithPhrase(joined, YES_NO_OPENERS) || hasPhrase(joined, YES_NO_PHRASES),
-    entity: !asks && (number || midCapital || quoted || / (?:is|are|was|called|named|use|recommend) /.test(joined)),
-    steps: hasPhrase(joined, STEP_PHRASES) || /(?:->|→|>)/.test(text),
-    reason: hasPhrase(joined, REASON_PHRASES),
-    who: midCapital || hasPhrase(joined, WHO_PHRASES),
-    where: hasPhrase(joined, WHERE_PHRASES) || /https?:\/\/|www\./.test(lower),
-    number,
-    status: hasPhrase(joined, STATUS_PHRASES_IN_DRAFT),
-    action: hasPhrase(joined, ACTION_PHRASES),
-    deferral: hasPhrase(joined, DEFERRAL_PHRASES),
+    time: firmTime || hasIndexed(words, VAGUE_TIME),
+    firmTime,
+    yesno: opensYes || hasIndexed(words, YES_NO_ANY),
+    yesStrong: opensYes || hasIndexed(words, YES_NO_STRONG),
+    elliptical,
+    affirms: opensYes && !denies,
+    denies,
+    entity: !asks && (digits || amount || midCapital || quoted || / (?:is|are|was|called|named|use|recommend|means|mean) /.test(joined)),
+    steps: hasIndexed(words, STEPS) || /(?:->|→|>)/.test(text),
+    reason: hasIndexed(words, REASONS),
+    who: midCapital || hasIndexed(words, WHO),
+    where: hasIndexed(words, WHERE) || /https?:\/\/|www\./.test(lower),
+    amount,
+    status: hasIndexed(words, STATUS),
+    action: hasIndexed(words, ACTIONS) || DONE_BY_US.test(joined),
+    deferral: hasIndexed(words, DEFERRALS),
+    handoff: hasIndexed(words, HANDOFFS),
     asks,
   };
 }
@@ -154,15 +292,27 @@ function mergeCues(a: Cues, b: Cues): Cues {
   const out = { ...a };
   for (const k of Object.keys(out) as (keyof Cues)[]) out[k] = a[k] || b[k];
   out.asks = a.asks && b.asks;
+  out.affirms = a.affirms || (!a.denies && b.affirms);
   return out;
 }
 
-/** Does the sentence give the kind of answer this question type wants? */
-function fitsType(type: QuestionType, cues: Cues): boolean {
+/** A number the customer did not write themselves: "40 seats" echoed back answers nothing. */
+function givesNumber(p: Profile, s: Pick<DraftSentence, 'cues' | 'numbers'>): boolean {
+  return s.cues.amount || s.numbers.some((n) => !p.numbers.has(n));
+}
+
+/** Does the sentence give the kind of answer this question wants? */
+function fitsType(p: Profile, s: Pick<DraftSentence, 'cues' | 'numbers' | 'versionTimeOnly'>): boolean {
+  const cues = s.cues;
   if (cues.asks) return false;
-  switch (type) {
+  if (p.acceptYesNo && cues.yesno) return true;
+  if (p.acceptAction && cues.action) return true;
+  if (p.acceptSteps && cues.steps) return true;
+  if (p.acceptNumber && givesNumber(p, s)) return true;
+  const time = cues.time && !(s.versionTimeOnly && !givesNumber(p, s));
+  switch (p.type) {
     case 'when':
-      return cues.time;
+      return time;
     case 'yesno':
       return cues.yesno;
     case 'which':
@@ -176,12 +326,27 @@ function fitsType(type: QuestionType, cues: Cues): boolean {
     case 'where':
       return cues.where;
     case 'quantity':
-      return cues.number;
+      return givesNumber(p, s);
     case 'status':
-      return cues.status || cues.time;
+      return cues.status || time || cues.handoff;
     case 'request':
-      return cues.action;
+      return cues.action || cues.steps;
   }
+}
+
+/**
+ * Share of the question's topic an answer must touch. Cheap cues ("Yes", a capitalised
+ * word) could belong to another question, so they need the sentence to be about this one;
+ * a plain statement that happens to start "you can…" needs more; an elliptical "Yes, we
+ * do." takes its topic from the question itself.
+ */
+function coverageWanted(p: Profile, cues: Cues): number {
+  const type = p.type;
+  if (type !== 'yesno' && type !== 'which' && type !== 'who' && type !== 'where') return 0;
+  if (cues.elliptical) return 0;
+  const firm = cues.yesStrong || (p.acceptAction && cues.action) || (p.acceptSteps && cues.steps) || p.acceptNumber;
+  if (type === 'yesno' && !firm) return 2 * MIN_COVERAGE;
+  return MIN_COVERAGE;
 }
 
 // --- Draft ----------------------------------------------------------------------------
@@ -209,7 +374,13 @@ function analyseSentence(sentence: Sentence, segment: number): DraftSentence {
   const words = tokens(sentence.text);
   const keys = new Set<string>();
   topicKeys(words, (key) => keys.add(key));
-  return { sentence, segment, keys, cues: cuesOf(sentence.text, words) };
+  const cues = cuesOf(sentence.text, words);
+  const numbers = words.filter(isDigitToken);
+  const lower = sentence.text.toLowerCase();
+  const versionTimeOnly =
+    cues.time && !hasIndexed(words, ANY_TIME) && numbers.length > 0 && numbers.every((n) => /^v?\d+\.\d/.test(n)) &&
+    !TIME_PATTERNS.slice(0, -1).some((re) => re.test(lower));
+  return { sentence, segment, keys, cues, numbers, versionTimeOnly };
 }
 
 function draftSentencesOf(draft: TextModel, given: Sentence[] | undefined): DraftSentence[] {
@@ -234,21 +405,143 @@ function draftSentencesOf(draft: TextModel, given: Sentence[] | undefined): Draf
 
 // --- Question --------------------------------------------------------------------------
 
-function topicOf(question: Question): Topic {
-  const frame = new Set(FRAME_WORDS[question.type] ?? []);
-  const keys = new Map<string, number>();
-  const names: { word: string; key: string; weight: number }[] = [];
-  topicKeys(tokens(question.text), (key, word) => {
+function addTopic(topic: Topic, text: string, type: QuestionType, weightScale: number, isContext = weightScale !== 1): void {
+  const frame = new Set(FRAME_WORDS[type] ?? []);
+  const named: { word: string; key: string; weight: number }[] = [];
+  topicKeys(tokens(text), (key, word) => {
     if (STOPWORDS.has(word) || STEMMED_STOPWORDS.has(key) || frame.has(word) || key.length < 2) return;
-    if (keys.has(key)) return;
-    const weight = WEAK_WORDS.has(word) ? 1 / 3 : 1;
-    keys.set(key, weight);
-    names.push({ word, key, weight });
+    if (topic.keys.has(key)) return;
+    const weight = (WEAK_WORDS.has(word) ? 1 / 3 : 1) * weightScale;
+    topic.keys.set(key, weight);
+    topic.weight += weight;
+    if (weightScale === 1 && !isContext) named.push({ word, key, weight });
   });
-  let weight = 0;
-  for (const w of keys.values()) weight += w;
-  names.sort((a, b) => b.weight - a.weight || b.word.length - a.word.length);
-  return { keys, weight, names: names.map(({ word, key }) => ({ word, key })) };
+  named.sort((a, b) => b.weight - a.weight || b.word.length - a.word.length);
+  for (const { word, key } of named) topic.names.push({ word, key });
+}
+
+const emptyTopic = (): Topic => ({ keys: new Map(), weight: 0, names: [] });
+
+/** Start of the sentence holding `offset` (at most CONTEXT_REACH back). */
+function sentenceStartBefore(text: string, offset: number): number {
+  const floor = Math.max(0, offset - CONTEXT_REACH);
+  for (let i = offset - 1; i >= floor; i--) {
+    const c = text[i];
+    if (c === '\n' || ((c === '.' || c === '?' || c === '!') && /\s/.test(text[i + 1] ?? ' '))) return i + 1;
+  }
+  return floor;
+}
+
+/** The words before the clause in its sentence, and the sentence before that. */
+function surroundings(question: Question, customerText: string): { prefix: string; previous: string } {
+  const none = { prefix: '', previous: '' };
+  if (typeof customerText !== 'string' || !Array.isArray(question.range)) return none;
+  const [start, end] = question.range;
+  if (!(start >= 0 && end <= customerText.length && start <= end)) return none;
+  // Only trust the range when it points at the question (callers pass the pair together).
+  const here = customerText.slice(start, end).replace(/\s+/g, ' ').trim();
+  if (here !== question.text.replace(/\s+/g, ' ').trim()) return none;
+  const sentenceStart = sentenceStartBefore(customerText, start);
+  let k = sentenceStart - 1;
+  while (k > 0 && /[\s.?!]/.test(customerText[k] ?? '')) k--;
+  const previousStart = k > 0 ? sentenceStartBefore(customerText, k + 1) : sentenceStart;
+  return { prefix: customerText.slice(sentenceStart, start), previous: customerText.slice(previousStart, sentenceStart) };
+}
+
+function leadWords(words: string[]): string[] {
+  let i = 0;
+  for (;;) {
+    if (i < words.length - 1 && LEAD_FILLERS.has(words[i] ?? '')) i++;
+    // "if so, when?", "if not, what…": the condition is not the ask.
+    else if (words[i] === 'if' && CONDITIONS.has(words[i + 1] ?? '') && i + 2 < words.length) i += 2;
+    else break;
+  }
+  // "with which algorithm?", "by when?": a preposition before the wh-word.
+  if (LEAD_PREPOSITIONS.has(words[i] ?? '') && WH_TYPES[words[i + 1] ?? ''] !== undefined) i++;
+  return words.slice(i);
+}
+
+function whType(words: string[], at: number): QuestionType | null {
+  const wh = words[at] ?? '';
+  const type = WH_TYPES[wh];
+  if (!type) return null;
+  const next = words[at + 1];
+  if (wh === 'how') {
+    if (next === 'much' || next === 'many' || next === 'often') return 'quantity';
+    if (next === 'long' || next === 'soon') return 'when';
+  }
+  return type;
+}
+
+/** "I need to know how…", "let me know whether…": the ask inside a request. */
+function embeddedType(words: string[]): QuestionType | null {
+  const limit = Math.min(words.length - 1, 12);
+  for (let i = 0; i < limit; i++) {
+    if (!EMBEDDED_FRAMES.has(words[i] ?? '')) continue;
+    let k = i + 1;
+    if (EMBEDDED_OBJECTS.has(words[k] ?? '')) k++;
+    const type = whType(words, k);
+    if (type) return type;
+  }
+  return null;
+}
+
+function profileOf(question: Question, customerText: string): Profile {
+  const words = tokens(question.text);
+  const lead = leadWords(words);
+  const joined = ` ${words.join(' ')} `;
+  let type = question.type;
+  if (type === 'request' || type === 'yesno' || type === 'which') {
+    const embedded = embeddedType(words);
+    // The finder had no type for an unpunctuated "When exactly does it renew", and reads
+    // "if so, when?" as yes/no: the wh-word at the head says what is wanted.
+    const leading = type === 'request' || type === 'yesno' ? whType(lead, 0) : null;
+    if (embedded && !(type === 'which' && embedded === 'yesno')) type = embedded;
+    else if (leading) type = leading;
+  }
+  if ((type === 'which' || type === 'request') && hasPhrase(joined, CAUSE_ASKS)) type = 'why';
+
+  const topic = emptyTopic();
+  addTopic(topic, question.text, type, 1);
+  const conditional = /^\W*if (?:not|no)\b/i.test(question.text)
+    ? 'if-not'
+    : /^\W*if (?:so|yes|it is|they are|that is)\b/i.test(question.text)
+      ? 'if-so'
+      : null;
+  // A clause like "with which algorithm?" or "if so when?" means little without the
+  // sentence around it; its neighbours' words join the topic at half weight.
+  const { prefix, previous } = surroundings(question, customerText);
+  // A clause with no topic word at all ("if so, when?") is wholly about its context.
+  const ownWeight = topic.weight;
+  const contextWeight = ownWeight === 0 ? 1 : CONTEXT_WEIGHT;
+  if (prefix) addTopic(topic, prefix, type, contextWeight, true);
+  let context: Topic | null = null;
+  if (previous && (topic.weight < 2 || conditional)) {
+    addTopic(topic, previous, type, contextWeight, true);
+    context = emptyTopic();
+    addTopic(context, previous, 'yesno', 1);
+  }
+
+  const first = lead[0] ?? '';
+  const second = lead[1] ?? '';
+  const proposal =
+    ((first === 'could' || first === 'can' || first === 'may' || first === 'shall') && (second === 'we' || second === 'i')) ||
+    joined.includes(' would it be possible ') || joined.includes(' is it possible ') || joined.includes(' any chance ');
+  const canYou = (first === 'can' || first === 'could' || first === 'would' || first === 'will') && second === 'you';
+  const advice = hasPhrase(joined, ADVICE_VERBS) || joined.includes(' is there a way ') || joined.includes(' anything we can do ');
+  return {
+    type,
+    topic,
+    ownWeight,
+    numbers: new Set(words.filter(isDigitToken)),
+    acceptYesNo: type === 'request' && (canYou || joined.includes(' confirm ')),
+    acceptAction: proposal || (type === 'yesno' && canYou),
+    // "Check what happened" wants the cause; doing something ("run it again") is not one.
+    acceptSteps: (advice && type !== 'why') || (type === 'which' && (joined.includes(' should ') || joined.includes(' need to '))),
+    acceptNumber: type === 'yesno' && topic.keys.has(PRICE_KEY),
+    conditional,
+    context,
+  };
 }
 
 function hitsOf(topic: Topic, keys: Set<string>): number {
@@ -283,11 +576,23 @@ function quotedContains(quoted: string, quotedSet: Set<string>, question: string
   return quoted.indexOf(` ${words[words.length - 1]} `);
 }
 
+/** Does the quoted block ask something more after this question ends? */
+function asksMoreAfter(rawBlock: string, question: string): boolean {
+  const flat = rawBlock.replace(/\s+/g, ' ');
+  const q = question.replace(/\s+/g, ' ').trim();
+  const tail = q.slice(Math.max(0, q.length - 24));
+  const at = tail ? flat.indexOf(tail) : -1;
+  if (at < 0) return false;
+  return /[?？]/.test(flat.slice(at + tail.length));
+}
+
 interface InlineMatch {
   reply: DraftSentence[];
   /** Where the question sits in its quoted block; the last one sits right above the reply. */
   position: number;
   block: number;
+  /** The block asks more after this question, so the reply may be about the later ask. */
+  followed: boolean;
 }
 
 function inlineMatches(questions: Question[], draft: TextModel, sentences: DraftSentence[]): Map<string, InlineMatch> {
@@ -295,14 +600,15 @@ function inlineMatches(questions: Question[], draft: TextModel, sentences: Draft
   const replies = Array.isArray(draft.inlineReplies) ? draft.inlineReplies : [];
   replies.forEach((pair, block) => {
     if (!pair?.quoted || !pair.reply) return;
-    const quoted = plainWords(draft.text.slice(pair.quoted.start, pair.quoted.end));
+    const raw = draft.text.slice(pair.quoted.start, pair.quoted.end);
+    const quoted = plainWords(raw);
     const quotedSet = new Set(quoted.trim().split(' '));
     const reply = sentences.filter((s) => s.sentence.start < pair.reply.end && s.sentence.end > pair.reply.start);
     if (reply.length === 0) return;
     for (const q of questions) {
       if (out.has(q.id)) continue;
       const position = quotedContains(quoted, quotedSet, q.text);
-      if (position >= 0) out.set(q.id, { reply, position, block });
+      if (position >= 0) out.set(q.id, { reply, position, block, followed: asksMoreAfter(raw, q.text) });
     }
   });
   return out;
@@ -315,71 +621,126 @@ function snippet(text: string): string {
   return flat.length > SNIPPET ? `${flat.slice(0, SNIPPET - 1)}…` : flat;
 }
 
-type Verdict = { kind: 'answer' | 'deferred' | 'restated'; by: DraftSentence[]; score: number };
+type VerdictKind = 'answer' | 'restated' | 'deferred' | 'handoff' | 'vague';
+type Verdict = { kind: VerdictKind; by: DraftSentence[]; score: number };
 
-function judge(type: QuestionType, topic: Topic, keys: Set<string>, cues: Cues): { kind: Verdict['kind']; score: number } | null {
+const RANK: Record<VerdictKind, number> = { answer: 4, restated: 3, deferred: 2, handoff: 1, vague: 1 };
+const ANSWERS = (k: VerdictKind) => k === 'answer' || k === 'restated' || k === 'deferred';
+
+function topical(topic: Topic, hits: number): boolean {
+  return topic.weight === 0 || hits >= Math.min(1, topic.weight);
+}
+
+/**
+ * A question with no topic of its own ("What can be the reason?") may be answered by any
+ * sentence of the right kind; the words around it only rank the candidates.
+ */
+function onTopic(p: Profile, hits: number): boolean {
+  return p.ownWeight === 0 || topical(p.topic, hits);
+}
+
+function judge(p: Profile, keys: Set<string>, s: Pick<DraftSentence, 'cues' | 'numbers' | 'versionTimeOnly'>): { kind: VerdictKind; score: number } | null {
+  const { topic, type } = p;
+  const cues = s.cues;
   const hits = hitsOf(topic, keys);
-  const topical = topic.weight === 0 || hits >= Math.min(1, topic.weight);
-  if (!topical) return null;
+  if (!onTopic(p, hits)) return null;
+  if (cues.asks) return null;
   // A promise outranks its own time cue: "I'll check and get back to you by Friday" defers.
-  if (cues.deferral) return { kind: 'deferred', score: 1 + hits };
-  if (fitsType(type, cues)) return { kind: 'answer', score: 2 + hits };
-  const factual = type === 'yesno' || type === 'which' || type === 'how' || type === 'why' || type === 'who' || type === 'where';
-  if (factual && !cues.asks && hits >= 2 && hits / topic.weight >= 0.6) return { kind: 'restated', score: hits };
+  if (cues.handoff && type !== 'status') return { kind: cues.firmTime ? 'deferred' : 'handoff', score: hits };
+  if (cues.deferral && !(cues.action && type === 'request' && !cues.firmTime)) {
+    return { kind: cues.firmTime ? 'deferred' : 'vague', score: 1 + hits };
+  }
+  if (fitsType(p, s) && hits >= coverageWanted(p, cues) * topic.weight) return { kind: 'answer', score: 2 + hits };
+  // Restating a why or how question ("the API is slow") explains nothing; restating a yes/no
+  // one ("they migrate automatically") answers it.
+  const factual = type === 'yesno' || type === 'which' || type === 'who' || type === 'where';
+  if (factual && hits >= 2 && hits / topic.weight >= 0.6) return { kind: 'restated', score: hits };
   return null;
 }
 
-function bestVerdict(type: QuestionType, topic: Topic, sentences: DraftSentence[]): Verdict | null {
+function better(a: Verdict | null, b: Verdict): boolean {
+  return !a || RANK[b.kind] > RANK[a.kind] || (RANK[b.kind] === RANK[a.kind] && b.score > a.score);
+}
+
+function bestVerdict(p: Profile, sentences: DraftSentence[]): Verdict | null {
   let best: Verdict | null = null;
-  const rank = (k: Verdict['kind']) => (k === 'answer' ? 2 : k === 'restated' ? 1 : 0);
   const consider = (v: Verdict) => {
-    if (!best || rank(v.kind) > rank(best.kind) || (rank(v.kind) === rank(best.kind) && v.score > best.score)) best = v;
+    if (better(best, v)) best = v;
   };
   const hits = new Float64Array(sentences.length);
   const fits = new Uint8Array(sentences.length);
   sentences.forEach((s, i) => {
-    hits[i] = hitsOf(topic, s.keys);
-    fits[i] = fitsType(type, s.cues) ? 1 : 0;
-    const j = judge(type, topic, s.keys, s.cues);
+    hits[i] = hitsOf(p.topic, s.keys);
+    fits[i] = fitsType(p, s) ? 1 : 0;
+    const j = judge(p, s.keys, s);
     if (j) consider({ ...j, by: [s] });
   });
   if (best && (best as Verdict).kind === 'answer') return best;
-  // "Yes." + "It shipped in 4.2." — the type cue and the topic can sit in neighbours. Only
-  // neighbours where one gives the cue and either touches the topic are worth merging.
   for (let i = 0; i + 1 < sentences.length; i++) {
     const a = sentences[i];
     const b = sentences[i + 1];
-    if (!a || !b || a.segment !== b.segment) continue;
-    if (!(fits[i] || fits[i + 1]) || (topic.weight > 0 && !(hits[i] || hits[i + 1]))) continue;
-    const j = judge(type, topic, unionKeys(a.keys, b.keys), mergeCues(a.cues, b.cues));
-    if (j && j.kind === 'answer') consider({ ...j, score: j.score - 0.5, by: [a, b] });
+    if (!a || !b || a.segment !== b.segment || a.cues.asks) continue;
+    // "Yes." + "It shipped in 4.2." — the type cue and the topic can sit in neighbours.
+    if ((fits[i] || fits[i + 1]) && (p.ownWeight === 0 || hits[i] || hits[i + 1])) {
+      const cues = mergeCues(a.cues, b.cues);
+      // A promise or a hand-off in one sentence does not undo an answer in the other.
+      if ((a.cues.handoff && fits[i + 1]) || (b.cues.handoff && fits[i])) cues.handoff = false;
+      if ((a.cues.deferral && fits[i + 1]) || (b.cues.deferral && fits[i])) cues.deferral = false;
+      const merged = { cues, numbers: [...a.numbers, ...b.numbers], versionTimeOnly: a.versionTimeOnly && b.versionTimeOnly };
+      const j = judge(p, unionKeys(a.keys, b.keys), merged);
+      if (j && j.kind === 'answer') consider({ ...j, score: j.score - 0.5, by: [a, b] });
+    }
+    // "I can see the slow responses too. I'll send you an update by 4 pm." — a promise that
+    // names no topic of its own continues the sentence before it.
+    if (b.cues.deferral && b.cues.firmTime && !hits[i + 1] && hits[i] && topical(p.topic, hits[i] ?? 0)) {
+      consider({ kind: 'deferred', score: hits[i] ?? 0, by: [a, b] });
+    }
   }
   return best;
 }
 
-function missingReason(type: QuestionType, topic: Topic, sentences: DraftSentence[]): string {
+/** "If not, what do you need?" after a yes, or "If so, please send it" after a no. */
+function settledByCondition(p: Profile, sentences: DraftSentence[]): DraftSentence | null {
+  if (!p.conditional || !p.context || p.context.weight === 0) return null;
+  for (let i = 0; i < sentences.length; i++) {
+    const s = sentences[i];
+    if (!s) continue;
+    const polarity = p.conditional === 'if-not' ? s.cues.affirms : s.cues.denies;
+    if (!polarity) continue;
+    const next = sentences[i + 1];
+    const keys = next && next.segment === s.segment ? unionKeys(s.keys, next.keys) : s.keys;
+    if (topical(p.context, hitsOf(p.context, keys))) return s;
+  }
+  return null;
+}
+
+function missingReason(p: Profile, sentences: DraftSentence[], near: Verdict | null): string {
+  if (near?.kind === 'handoff') return `handed on without an answer or a time: '${snippet(near.by.map((s) => s.sentence.text).join(' '))}'`;
+  if (near?.kind === 'vague') return `promised a follow-up but gave no time: '${snippet(near.by.map((s) => s.sentence.text).join(' '))}'`;
+  const { type, topic } = p;
   const name = (list: { word: string }[]) => list.slice(0, 2).map((n) => `'${n.word}'`).join(' or ');
-  if (topic.weight > 0) {
+  if (topic.names.length > 0) {
     let closest: DraftSentence | null = null;
     let closestHits = 0;
     for (const s of sentences) {
       const hits = hitsOf(topic, s.keys);
       if (hits > closestHits) [closest, closestHits] = [s, hits];
     }
-    if (!closest || closestHits < Math.min(1, topic.weight)) return `no sentence in the draft addresses ${name(topic.names)}`;
-    const keys = closest.keys;
-    return `the draft mentions ${name(topic.names.filter((n) => keys.has(n.key)))} but ${TYPE_WANTS[type]}`;
+    const keys = closest?.keys;
+    const named = keys ? topic.names.filter((n) => keys.has(n.key)) : [];
+    if (!closest || !topical(topic, closestHits) || named.length === 0) return `no sentence in the draft addresses ${name(topic.names)}`;
+    return `the draft mentions ${name(named)} but ${TYPE_WANTS[type]}`;
   }
-  return sentences.length === 0 ? 'the draft has no new text yet' : `no sentence in the draft ${TYPE_WANTS[type].replace(/ it$/, '')}`;
+  return sentences.length === 0 ? 'the draft has no new text yet' : `the draft ${TYPE_WANTS[type]}`;
 }
 
-function statusOf(question: Question, sentences: DraftSentence[], inline: InlineMatch | undefined, crowded: boolean): QuestionStatus {
-  const topic = topicOf(question);
+function statusOf(question: Question, customerText: string, sentences: DraftSentence[], inline: InlineMatch | undefined, crowded: boolean): QuestionStatus {
+  const p = profileOf(question, customerText);
   if (inline) {
-    // One question per quoted block, or the last one before the reply: the reply answers it.
-    // Several questions in one block: each must also find its topic or answer in the reply.
-    const verdict = crowded ? bestVerdict(question.type, topic, inline.reply) : null;
-    if (!crowded || verdict) {
+    // One question per quoted block, or the last ask before the reply: the reply answers it.
+    // Several in one block: each but the last must also find its topic or answer there.
+    const verdict = crowded ? bestVerdict(p, inline.reply) : null;
+    if (!crowded || (verdict && ANSWERS(verdict.kind))) {
       return {
         question,
         answered: true,
@@ -388,19 +749,28 @@ function statusOf(question: Question, sentences: DraftSentence[], inline: Inline
       };
     }
   }
-  const verdict = bestVerdict(question.type, topic, sentences);
-  if (!verdict) {
-    return { question, answered: false, answeredBy: [], reason: missingReason(question.type, topic, sentences) };
+  const verdict = bestVerdict(p, sentences);
+  if (verdict && ANSWERS(verdict.kind)) {
+    const text = snippet(verdict.by.map((s) => s.sentence.text).join(' '));
+    const reason = verdict.kind === 'deferred' ? `deferred with a promise: '${text}'` : `answered by: '${text}'`;
+    return { question, answered: true, answeredBy: verdict.by.map((s) => s.sentence), reason };
   }
-  const text = snippet(verdict.by.map((s) => s.sentence.text).join(' '));
-  const reason = verdict.kind === 'deferred' ? `deferred with a promise to follow up: '${text}'` : `answered by: '${text}'`;
-  return { question, answered: true, answeredBy: verdict.by.map((s) => s.sentence), reason };
+  const settled = settledByCondition(p, sentences);
+  if (settled) {
+    return {
+      question,
+      answered: true,
+      answeredBy: [settled.sentence],
+      reason: `settled by the answer to the question before it: '${snippet(settled.sentence.text)}'`,
+    };
+  }
+  return { question, answered: false, answeredBy: [], reason: missingReason(p, sentences, verdict) };
 }
 
 /**
  * For each customer question, whether the draft answers it and with which sentences.
- * `customerText` is the text the questions' ranges point into; it is read for nothing but
- * kept in the signature so callers pass the pair together. Never throws.
+ * `customerText` is the text the questions' ranges point into: the words around a short
+ * clause ("if so, when?") are read from it. Never throws.
  */
 export function matchAnswers(
   questions: Question[],
@@ -408,7 +778,6 @@ export function matchAnswers(
   draft: TextModel,
   options: MatchOptions = {},
 ): QuestionStatus[] {
-  void customerText;
   if (!Array.isArray(questions)) return [];
   const safeDraft: TextModel =
     draft && typeof draft.text === 'string'
@@ -434,8 +803,9 @@ export function matchAnswers(
     let status: QuestionStatus;
     try {
       const m = inline.get(question.id);
-      const crowded = m !== undefined && (perBlock.get(m.block) ?? 0) > 1 && lastInBlock.get(m.block)?.id !== question.id;
-      status = statusOf(question, sentences, m, crowded);
+      const crowded =
+        m !== undefined && (m.followed || ((perBlock.get(m.block) ?? 0) > 1 && lastInBlock.get(m.block)?.id !== question.id));
+      status = statusOf(question, typeof customerText === 'string' ? customerText : '', sentences, m, crowded);
     } catch {
       status = { question, answered: false, answeredBy: [], reason: 'could not be checked' };
     }

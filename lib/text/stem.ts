@@ -23,6 +23,9 @@ export function stem(word: string): string {
   else if (w.endsWith('ed') && w.length >= 5) w = undouble(w.slice(0, -2));
   else if (w.endsWith('ment') && w.length >= 8) w = w.slice(0, -4);
   else if (w.endsWith('ly') && w.length >= 6) w = w.slice(0, -2);
+  // "renewal"/"renew", "approval"/"approve", "refusal"/"refuse": only after w, v and s, where
+  // "-al" is the noun ending and not part of the root ("portal", "signal", "total").
+  else if (w.length >= 7 && (w.endsWith('wal') || w.endsWith('val') || w.endsWith('sal'))) w = w.slice(0, -2);
 
   if (w.endsWith('e') && w.length >= 4) w = w.slice(0, -1);
   return w;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { findQuestions } from '../../lib/detect/questions.ts';
 import { matchAnswers } from '../../lib/detect/answers.ts';
 import { parseMessage } from '../../lib/text/text-model.ts';
-import type { Segment, TextModel } from '../../lib/types.ts';
+import type { Question, Segment, TextModel } from '../../lib/types.ts';
 import { LINEAR_BOUND_MS } from '../helpers/bounds.ts';
 
 function plain(text: string, segments?: Segment[]): TextModel {
@@ -60,6 +60,21 @@ const rows: Row[] = [
   { name: 'two questions: one answered, one not', customer: 'When is the release? And will it include the export fix?', draft: 'The release is planned for June 3.', answered: [true, false] },
   { name: 'several questions, each to its own sentence', customer: 'Is the fix in 4.2? Please reset my password. How many seats do we have?', draft: 'Yes, the fix is in 4.2. I have reset your password. You have 25 seats.', answered: [true, true, true], by: ['Yes, the fix is in 4.2.', 'I have reset your password.', 'You have 25 seats.'] },
   { name: 'a question back is not an answer', customer: 'Is the fix in 4.2?', draft: 'Which fix do you mean in 4.2?', answered: [false] },
+  { name: 'a hand-off to another team is not an answer', customer: 'Please update the billing address on our account.', draft: 'I have forwarded your request to our billing team.', answered: [false], reason: ['handed on without an answer or a time'] },
+  { name: 'a hand-off with a time is a promise', customer: 'Please update the billing address on our account.', draft: 'I have passed this on to our billing team, who will update the address by Thursday.', answered: [true], reason: ['deferred with a promise'] },
+  { name: 'a promise with no time answers nothing yet', customer: 'When will the invoice be corrected?', draft: "We'll look into the invoice and get back to you.", answered: [false], reason: ['promised a follow-up but gave no time'] },
+  { name: 'a topic-free promise continues the sentence before it', customer: 'Why are API responses so slow since yesterday?', draft: 'I can see the slower API responses in our monitoring too. I will send you an update by 4 pm ET today.', answered: [true], reason: ['deferred with a promise'] },
+  { name: '"update you" is not a software update', customer: 'Is there a way to roll back to the previous app version?', draft: "I'll update you on the crash fix by Thursday.", answered: [false] },
+  { name: 'a number the customer wrote is not an answer', customer: 'How much would annual billing cost for our 40 seats?', draft: 'Most of our customers on 40 seats or more choose annual billing.', answered: [false] },
+  { name: 'a yes that belongs to another topic does not count', customer: 'Once SSO is on, can users still sign in with a password?', draft: 'Yes, SAML SSO is included in the Business plan at no extra cost.', answered: [false] },
+  { name: 'an elliptical "Yes, we do." borrows the next sentence\'s topic', customer: 'Do you sign a DPA with customers in the EU?', draft: "Yes, we do. I've attached our standard DPA.", answered: [true] },
+  { name: '"you can find…" is a statement, not a yes', customer: "I was wondering if it's possible to schedule reports in each recipient's own time zone.", draft: 'Scheduled reports are popular, and you can find an overview in our help center.', answered: [false] },
+  { name: 'a request with an embedded question wants its answer', customer: 'I need to know how to download last year\'s invoices.', draft: 'Past invoices are under Billing > Invoice history; pick the year and click Download all.', answered: [true] },
+  { name: 'a confirm request is answered by a confirmation', customer: 'Please confirm in writing that the subscription will not auto-renew.', draft: 'I confirm that auto-renewal is switched off for your subscription.', answered: [true] },
+  { name: 'a proposal is answered by doing it', customer: 'Could we set up a call next week about approval workflows?', draft: "Happy to. I've sent an invite for Wednesday at 2 pm ET to go through the workflows.", answered: [true] },
+  { name: '"what happened" wants a cause', customer: 'Our exports did not run last night. Can you check what happened?', draft: 'The exports were skipped because the scheduler lost its lock at 01:00 UTC.', answered: [true] },
+  { name: '"what happened" is not answered by a restatement', customer: 'Our exports did not run last night. Can you check what happened?', draft: 'I checked and the exports did not run last night.', answered: [false] },
+  { name: '"if not" is settled by a yes to the question before it', customer: 'Can you reproduce this? If not, what information do you need from us?', draft: 'Yes, I reproduced it with two browsers and logged it as BUG-5120.', answered: [true, true], reason: [null, 'settled by the answer to the question before it'] },
   { name: 'empty draft answers nothing', customer: 'Can you send the invoice?', draft: '', answered: [false], reason: ["no sentence in the draft addresses 'invoice'"] },
 ];
 
@@ -80,6 +95,38 @@ describe('matchAnswers: table', () => {
       }
     });
   }
+});
+
+describe('matchAnswers: clauses read with the words around them', () => {
+  // The finder may hand over a clause of a longer sentence; build those questions by hand.
+  function clause(customer: string, text: string, type: Question['type']): Question {
+    const start = customer.indexOf(text);
+    return { id: `q-${start}`, text, range: [start, start + text.length], kind: 'question', type };
+  }
+
+  it('"with which algorithm?" is about the encryption named before it', () => {
+    const customer = 'Is customer data encrypted at rest, and with which algorithm?';
+    const q = clause(customer, 'with which algorithm?', 'which');
+    const answered = (draft: string) => matchAnswers([q], customer, plain(draft))[0]?.answered;
+    expect(answered('Customer data is encrypted at rest with AES-256.')).toBe(true);
+    expect(answered('Our offices are in Berlin and Dublin.')).toBe(false);
+  });
+
+  it('"if so when?" wants a time for the thing asked before it', () => {
+    const customer = 'Will we receive an RCA document, and if so when?';
+    const q = clause(customer, 'if so when?', 'yesno');
+    const [status] = matchAnswers([q], customer, plain('Yes, you will have the RCA by Friday, March 14.'));
+    expect(status?.answered).toBe(true);
+    const [none] = matchAnswers([q], customer, plain('Yes, we will publish an RCA.'));
+    expect(none?.answered).toBe(false);
+    expect(none?.reason).toContain('gives no time');
+  });
+
+  it('ignores the surroundings when the range does not point at the question', () => {
+    const q = clause('with which algorithm?', 'with which algorithm?', 'which');
+    const status = matchAnswers([{ ...q, range: [500, 520] }], 'short', plain('We use AES-256.'))[0];
+    expect(status?.answered).toBe(true);
+  });
 });
 
 describe('matchAnswers: inline replies and quoted text', () => {
@@ -132,6 +179,19 @@ describe('matchAnswers: inline replies and quoted text', () => {
     expect(statuses.map((s) => s.answered)).toEqual([false, true]);
   });
 
+  it('a reply under a block that asks more after the question must be about it', () => {
+    const customer = 'Is there a bulk endpoint for contacts? Also, do you have an OpenAPI spec?';
+    const html =
+      '<div>Hi Yuki,</div><div class="gmail_quote"><blockquote class="gmail_quote">Is there a bulk endpoint for contacts? Also, do you have an OpenAPI spec?</blockquote>' +
+      '<div>The OpenAPI spec is at https://api.example.com/v2/openapi.json.</div><blockquote class="gmail_quote">Thanks!</blockquote></div>';
+    const draft = parseMessage(html, { format: 'html' });
+    for (const q of findQuestions(customer)) {
+      // Each question alone, as the engine may see it after the user marks the other one.
+      const [status] = matchAnswers([q], customer, draft);
+      expect([q.text, status?.answered]).toEqual([q.text, q.text.includes('OpenAPI')]);
+    }
+  });
+
   it('never counts the quoted customer text as an answer', () => {
     const customer = 'Please send the invoice for March.';
     const html = '<div>Thanks, looking now.</div><div class="gmail_quote">On Mon, Sam wrote:<blockquote class="gmail_quote">Please send the invoice for March. I have attached the March invoice request form.</blockquote></div>';
@@ -182,6 +242,22 @@ describe('matchAnswers: robustness and cost', () => {
     expect(matchAnswers([], '', plain('x'))).toEqual([]);
     expect(() => matchAnswers(q, '', { text: 'Yes 😀 مرحبا', htmlOffsets: new Int32Array(0), segments: [], colours: [], inlineReplies: [] })).not.toThrow();
     expect(() => matchAnswers(q, '', { ...plain('Yes'), inlineReplies: [{ quoted: { kind: 'quoted', start: 50, end: 90 }, reply: { kind: 'new', start: 0, end: 3 } }] })).not.toThrow();
+  });
+
+  it('a 200 KB customer text and a quoted block full of "?" stay linear', () => {
+    const customer = 'Lorem ipsum. '.repeat(15_000) + 'If so, when?';
+    const questions = findQuestions(customer);
+    const quoted = '> ' + 'When? '.repeat(30_000);
+    const text = `${quoted}\nSoon.`;
+    const segments: Segment[] = [
+      { kind: 'quoted', start: 0, end: quoted.length },
+      { kind: 'new', start: quoted.length + 1, end: text.length },
+    ];
+    const draft: TextModel = { ...plain(text, segments), inlineReplies: [{ quoted: segments[0]!, reply: segments[1]! }] };
+    const t0 = performance.now();
+    const statuses = matchAnswers(questions, customer, draft);
+    expect(performance.now() - t0).toBeLessThan(LINEAR_BOUND_MS);
+    expect(statuses).toHaveLength(questions.length);
   });
 
   it('50 questions against a 200 KB draft finish fast', () => {
