@@ -1,18 +1,33 @@
 // Trains lib/detect/request-model.json from the labelled Enron sentences.
 //
-//   npx tsx scripts/train-request-model.ts
+//   npx tsx scripts/train-request-model.ts          (npm run train)
 //
 // Picks the model family, feature set, regularisation and decision threshold by stratified
-// 5-fold cross-validation on train.tsv alone (test.tsv is for scripts/eval-request-model.ts),
-// then trains the winner on all of train.tsv. Deterministic: a seeded PRNG drives every
-// shuffle, so the same data gives a byte-identical model file.
+// 5-fold cross-validation on train.tsv alone (test.tsv is for scripts/eval-request-model.ts
+// and scripts/eval/enron.ts), then trains the winner on all of train.tsv. What is
+// cross-validated is the whole finder, findQuestions: each fold's model reads the held-out
+// sentences through it, with the rule finder's reading as features.
+//
+// The threshold is chosen for the mix of mail the finder will meet, not for train.tsv's.
+// train.tsv was collected to study asks and is nearly half asks (47%); in the customer mail
+// the extension reads, most sentences are greetings, context, thanks and sign-offs. We
+// assume TARGET_ASK_SHARE of sentences ask something and score each threshold on train.tsv
+// re-weighted to that share (each No counts as many times as the shift requires); F1 on the
+// asks depends on that mix, so a threshold tuned on the 47% mix calls too much an ask.
+//
+// Deterministic: a seeded PRNG drives every shuffle, so the same data gives a byte-identical
+// model file.
 
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { messageAskScore } from '../lib/detect/questions.ts';
+import { readSentenceByRules, ruleCues } from '../lib/detect/question-rules.ts';
 import {
   extractRequestFeatures,
   HASH_BITS,
+  isFeatureSetId,
+  usesRuleCues,
   type FeatureSetId,
 } from '../lib/detect/request-features.ts';
 import {
@@ -67,8 +82,8 @@ export interface TrainConfig {
 }
 
 export const DEFAULT_TRAIN_CONFIG: TrainConfig = {
-  family: 'logreg',
-  featureSet: 'words3-pairs-v1',
+  family: 'nb-logreg',
+  featureSet: 'words3-pairs-rules-v1',
   counting: 'binary',
   l2: 1e-3,
   epochs: 30,
@@ -109,8 +124,21 @@ interface SparseVector {
   value: Float64Array;
 }
 
+// The rule reading does not depend on the model, so every configuration and fold shares it.
+const cueCache = new Map<string, string[]>();
+
+function cuesFor(text: string, set: FeatureSetId): string[] {
+  if (!usesRuleCues(set)) return [];
+  let cues = cueCache.get(text);
+  if (cues === undefined) {
+    cues = ruleCues(readSentenceByRules(text));
+    cueCache.set(text, cues);
+  }
+  return cues;
+}
+
 function vectorize(text: string, set: FeatureSetId, counting: TrainConfig['counting']): SparseVector {
-  const features = extractRequestFeatures(text, set).slice().sort((a, b) => a - b);
+  const features = extractRequestFeatures(text, set, cuesFor(text, set)).sort((a, b) => a - b);
   const index: number[] = [];
   const value: number[] = [];
   for (const f of features) {
@@ -321,8 +349,17 @@ export function serializeRequestModel(model: RequestModelJson): string {
   return `${headJson.slice(0, -1)},\n"indexGaps":${JSON.stringify(indexGaps)},\n"weights":${JSON.stringify(weights)}}\n`;
 }
 
-/** Out-of-fold probabilities from stratified k-fold CV, scored through the shipped loader. */
-export function crossValidatedProbabilities(rows: readonly LabelledSentence[], config: TrainConfig, folds: number): Float64Array {
+/**
+ * Out-of-fold scores from stratified k-fold CV, scored through the shipped loader. `finder`
+ * scores each held-out row the way findQuestions decides it (the best sentence of the row
+ * after sentence splitting, quoted lines skipped); otherwise the row is one model input.
+ */
+export function crossValidatedProbabilities(
+  rows: readonly LabelledSentence[],
+  config: TrainConfig,
+  folds: number,
+  scoring: 'model' | 'finder' = 'model',
+): Float64Array {
   const random = seededRandom(config.seed ^ 0x5bd1e995);
   const fold = new Int32Array(rows.length);
   for (const label of [0, 1]) {
@@ -342,7 +379,8 @@ export function crossValidatedProbabilities(rows: readonly LabelledSentence[], c
     );
     const scorer = loadRequestModel(toModelJson(model, config, 0.5));
     rows.forEach((r, i) => {
-      if (fold[i] === k) probabilities[i] = scorer.probability(r.text);
+      if (fold[i] !== k) return;
+      probabilities[i] = scoring === 'finder' ? messageAskScore(r.text, scorer) : scorer.probability(r.text);
     });
   }
   return probabilities;
@@ -354,14 +392,15 @@ export interface Scores {
   f1: number;
 }
 
-export function scoreAt(probabilities: ArrayLike<number>, labels: ArrayLike<number>, threshold: number): Scores {
+/** P/R/F1 on the Yes class; `negativeWeight` counts each No that many times (prior shift). */
+export function scoreAt(probabilities: ArrayLike<number>, labels: ArrayLike<number>, threshold: number, negativeWeight = 1): Scores {
   let tp = 0;
   let fp = 0;
   let fn = 0;
   for (let i = 0; i < labels.length; i++) {
     const yes = (probabilities[i] as number) >= threshold;
     if (yes && labels[i] === 1) tp++;
-    else if (yes) fp++;
+    else if (yes) fp += negativeWeight;
     else if (labels[i] === 1) fn++;
   }
   const precision = tp + fp === 0 ? 0 : tp / (tp + fp);
@@ -374,63 +413,102 @@ export function scoreAt(probabilities: ArrayLike<number>, labels: ArrayLike<numb
  * The threshold with the best F1, judged on a ±0.05 window's mean rather than one point so a
  * lucky spike in the out-of-fold scores does not set it.
  */
-export function bestThreshold(probabilities: ArrayLike<number>, labels: ArrayLike<number>): { threshold: number } & Scores {
+export function bestThreshold(probabilities: ArrayLike<number>, labels: ArrayLike<number>, negativeWeight = 1): { threshold: number } & Scores {
   let best = { threshold: 0.5, smoothed: -1 };
   for (let t = 0.1; t <= 0.9 + 1e-9; t += 0.01) {
     const threshold = Math.round(t * 100) / 100;
     let sum = 0;
     let n = 0;
     for (let d = -0.05; d <= 0.05 + 1e-9; d += 0.01) {
-      sum += scoreAt(probabilities, labels, threshold + d).f1;
+      sum += scoreAt(probabilities, labels, threshold + d, negativeWeight).f1;
       n++;
     }
     if (sum / n > best.smoothed + 1e-12) best = { threshold, smoothed: sum / n };
   }
-  return { threshold: best.threshold, ...scoreAt(probabilities, labels, best.threshold) };
+  return { threshold: best.threshold, ...scoreAt(probabilities, labels, best.threshold, negativeWeight) };
 }
 
-const FOLDS = 5;
+/** Share of sentences in customer mail assumed to ask something (see the header). */
+export const TARGET_ASK_SHARE = 0.3;
 
-// Kept small enough to run in about a minute. l2 matters little next to the number of
-// Adagrad passes (early stopping is the stronger regulariser here), but is still searched.
+/** How many times each No must count for `labels` to have TARGET_ASK_SHARE asks. */
+export function priorShiftWeight(labels: ArrayLike<number>, share = TARGET_ASK_SHARE): number {
+  let yes = 0;
+  for (let i = 0; i < labels.length; i++) yes += labels[i] === 1 ? 1 : 0;
+  const no = labels.length - yes;
+  if (yes === 0 || no === 0) return 1;
+  return (yes / no) * ((1 - share) / share);
+}
+
+/**
+ * The training configuration a model file names in its `model` field ("nb-logreg
+ * words3-pairs-rules-v1 binary l2=0.0001"), so cross-validation can retrain what shipped.
+ */
+export function configFromModelJson(json: RequestModelJson): TrainConfig {
+  const [family, featureSet, counting, reg] = (json.model ?? '').split(' ');
+  const config: TrainConfig = { ...DEFAULT_TRAIN_CONFIG };
+  if (family === 'logreg' || family === 'nb-logreg' || family === 'naive-bayes' || family === 'logreg+nb') config.family = family;
+  if (featureSet && isFeatureSetId(featureSet)) config.featureSet = featureSet;
+  if (counting === 'binary' || counting === 'count') config.counting = counting;
+  const [key, value] = (reg ?? '').split('=');
+  if (key === 'l2' && value) config.l2 = Number(value);
+  if (key === 'alpha' && value) config.nbAlpha = Number(value);
+  return config;
+}
+
+export const FOLDS = 5;
+
+// The earlier search over word, character and hand-feature sets settled on word 1–3-grams
+// with hand-cue pairs (character n-grams and naive Bayes alone scored lower); what remains
+// open is how the rule reading enters and which logistic family weighs it. About a minute.
 function grid(): TrainConfig[] {
   const configs: TrainConfig[] = [];
   const base = DEFAULT_TRAIN_CONFIG;
-  const sets: FeatureSetId[] = ['words-hand-v1', 'words3-hand-v1', 'words3-pairs-v1', 'full3-pairs-v1'];
+  const sets: FeatureSetId[] = ['words3-pairs-v1', 'words3-pairs-rules-v1', 'words3-rulepairs-v1'];
   for (const featureSet of sets) {
-    for (const l2 of [1e-4, 1e-3]) {
-      configs.push({ ...base, family: 'logreg', featureSet, l2 });
-      configs.push({ ...base, family: 'nb-logreg', featureSet, l2 });
-    }
-    configs.push({ ...base, family: 'naive-bayes', featureSet });
-    configs.push({ ...base, family: 'logreg+nb', featureSet, nbMix: 0.1 });
+    configs.push({ ...base, family: 'nb-logreg', featureSet, l2: 1e-4 });
+    configs.push({ ...base, family: 'logreg', featureSet, l2: 1e-3 });
+    configs.push({ ...base, family: 'logreg+nb', featureSet, l2: 1e-3, nbMix: 0.1 });
   }
   return configs;
 }
 
 const pct = (x: number) => (100 * x).toFixed(1).padStart(5);
+const roundScores = (s: Scores) => ({ precision: roundTo(s.precision, 0.0001), recall: roundTo(s.recall, 0.0001), f1: roundTo(s.f1, 0.0001) });
 
 function main(): void {
   const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
   const trainPath = path.resolve(repoRoot, '../shared/data/enron-intent/train.tsv');
   const rows = parseLabelledTsv(readFileSync(trainPath, 'utf8'));
   const labels = rows.map((r) => r.label);
+  const weight = priorShiftWeight(labels);
   console.log(`train.tsv: ${rows.length} sentences, ${labels.filter((l) => l === 1).length} Yes`);
+  console.log(`thresholds tuned for ${100 * TARGET_ASK_SHARE}% asks: each No counts ${weight.toFixed(3)} times`);
   const only = process.argv.includes('--default') ? [DEFAULT_TRAIN_CONFIG] : grid();
-  let winner: { config: TrainConfig; threshold: number } & Scores = { config: DEFAULT_TRAIN_CONFIG, threshold: 0.5, precision: 0, recall: 0, f1: -1 };
-  console.log(`${FOLDS}-fold CV (P / R / F1 on Yes at the CV-chosen threshold)`);
+  let winner: { config: TrainConfig; threshold: number; probabilities: Float64Array } & Scores = {
+    config: DEFAULT_TRAIN_CONFIG,
+    threshold: 0.5,
+    probabilities: new Float64Array(0),
+    precision: 0,
+    recall: 0,
+    f1: -1,
+  };
+  console.log(`${FOLDS}-fold CV of findQuestions (P / R / F1 on Yes at the CV-chosen threshold, re-weighted mix)`);
   for (const config of only) {
-    const probabilities = crossValidatedProbabilities(rows, config, FOLDS);
-    const best = bestThreshold(probabilities, labels);
-    console.log(`  ${describe(config).padEnd(48)} t=${best.threshold.toFixed(2)}  ${pct(best.precision)} ${pct(best.recall)} ${pct(best.f1)}`);
-    if (best.f1 > winner.f1 + 1e-12) winner = { config, ...best };
+    const probabilities = crossValidatedProbabilities(rows, config, FOLDS, 'finder');
+    const best = bestThreshold(probabilities, labels, weight);
+    console.log(`  ${describe(config).padEnd(52)} t=${best.threshold.toFixed(2)}  ${pct(best.precision)} ${pct(best.recall)} ${pct(best.f1)}`);
+    if (best.f1 > winner.f1 + 1e-12) winner = { config, probabilities, ...best };
   }
-  console.log(`chosen: ${describe(winner.config)} t=${winner.threshold.toFixed(2)} CV F1 ${pct(winner.f1)}`);
+  const trainMix = scoreAt(winner.probabilities, labels, winner.threshold);
+  console.log(`chosen: ${describe(winner.config)} t=${winner.threshold.toFixed(2)}`);
+  console.log(`  CV at ${100 * TARGET_ASK_SHARE}% asks: P ${pct(winner.precision)} R ${pct(winner.recall)} F1 ${pct(winner.f1)}`);
+  console.log(`  CV at train.tsv's own mix: P ${pct(trainMix.precision)} R ${pct(trainMix.recall)} F1 ${pct(trainMix.f1)}`);
   const cv = {
     folds: FOLDS,
-    precision: roundTo(winner.precision, 0.0001),
-    recall: roundTo(winner.recall, 0.0001),
-    f1: roundTo(winner.f1, 0.0001),
+    ...roundScores(winner),
+    targetAskShare: TARGET_ASK_SHARE,
+    trainMix: roundScores(trainMix),
   };
   const json = serializeRequestModel(trainRequestModel(rows, winner.config, winner.threshold, cv));
   const out = path.resolve(repoRoot, 'lib/detect/request-model.json');

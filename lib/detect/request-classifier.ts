@@ -1,11 +1,12 @@
 // Scores whether an email sentence asks the reader to do or answer something. The weights
 // come from scripts/train-request-model.ts (logistic regression over hashed word, character
-// and hand-written features, trained on labelled Enron sentences); this module only reads
-// them and adds up a sentence's features.
+// and hand-written features plus the rule finder's reading of the sentence, trained on
+// labelled Enron sentences); this module only reads them and adds up a sentence's features.
 
 import { z } from 'zod';
 import bundledModel from './request-model.json';
-import { extractRequestFeatures, FEATURE_SETS, HASH_BITS, type FeatureSetId } from './request-features.ts';
+import { readSentenceByRules, ruleCues } from './question-rules.ts';
+import { extractRequestFeatures, FEATURE_SETS, HASH_BITS, usesRuleCues, type FeatureSetId } from './request-features.ts';
 
 export const REQUEST_MODEL_FORMAT = 'step-ahead/request-model';
 export const REQUEST_MODEL_VERSION = 1;
@@ -35,7 +36,16 @@ export const requestModelSchema = z
     weights: z.array(z.number().int()),
     /** What the training script measured; informational. */
     crossValidation: z
-      .object({ folds: z.number().int(), precision: z.number(), recall: z.number(), f1: z.number() })
+      .object({
+        folds: z.number().int(),
+        precision: z.number(),
+        recall: z.number(),
+        f1: z.number(),
+        /** Share of asks the figures above were re-weighted to (absent: train.tsv's own mix). */
+        targetAskShare: z.number().gt(0).lt(1).optional(),
+        /** The same cross-validation on train.tsv's own mix. */
+        trainMix: z.object({ precision: z.number(), recall: z.number(), f1: z.number() }).optional(),
+      })
       .optional(),
     model: z.string().max(200).optional(),
   })
@@ -63,9 +73,12 @@ export interface RequestModel {
   readonly threshold: number;
   /** Number of non-zero weights. */
   readonly size: number;
-  /** Probability in [0, 1] that the sentence is a request or a question to the reader. */
-  probability(sentence: string): number;
-  isRequest(sentence: string): boolean;
+  /**
+   * Probability in [0, 1] that the sentence is a request or a question to the reader.
+   * `cues` is the rule finder's reading (`ruleCues`) when the caller already has it.
+   */
+  probability(sentence: string, cues?: readonly string[]): number;
+  isRequest(sentence: string, cues?: readonly string[]): boolean;
 }
 
 // Open-addressing table over typed arrays: lookups allocate nothing, and the stamp array
@@ -145,9 +158,12 @@ export function loadRequestModel(json: unknown): RequestModel {
   const table = new WeightTable(indices, weights);
   const binary = m.counting === 'binary';
   const { featureSet, threshold, bias } = m;
-  const probability = (sentence: string): number => {
+  const needsCues = usesRuleCues(featureSet);
+  const probability = (sentence: string, cues?: readonly string[]): number => {
     if (typeof sentence !== 'string') return 0;
-    const features = extractRequestFeatures(sentence, featureSet);
+    // The features read at most the first 2,000 characters; so does the rule reading here.
+    const given = needsCues ? (cues ?? ruleCues(readSentenceByRules(sentence.slice(0, 2000)))) : [];
+    const features = extractRequestFeatures(sentence, featureSet, given);
     if (features.length === 0) return 0;
     return sigmoid(bias + table.sum(features, binary));
   };
@@ -156,7 +172,7 @@ export function loadRequestModel(json: unknown): RequestModel {
     threshold,
     size: indices.length,
     probability,
-    isRequest: (sentence: string) => probability(sentence) >= threshold,
+    isRequest: (sentence: string, cues?: readonly string[]) => probability(sentence, cues) >= threshold,
   };
 }
 

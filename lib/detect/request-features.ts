@@ -26,6 +26,23 @@ export function featureHash(name: string): number {
   return foldString(FNV_OFFSET, name) & HASH_MASK;
 }
 
+const ruleCueHashes = new Map<string, number>();
+
+/** Cue names are few and repeat on every call, so their hashes are remembered. */
+function ruleCueHash(cue: string): number {
+  let h = ruleCueHashes.get(cue);
+  if (h === undefined) {
+    h = featureHash(`r:${cue}`);
+    if (ruleCueHashes.size < 256) ruleCueHashes.set(cue, h);
+  }
+  return h;
+}
+
+/** True when the set scores the rule finder's reading, which the caller must then pass. */
+export function usesRuleCues(set: FeatureSetId): boolean {
+  return (FEATURE_SETS[set] as FeatureSetOptions).ruleCues !== undefined;
+}
+
 export interface FeatureSetOptions {
   /** Word n-gram orders to use, 1 to 3; n-grams include sentence start/end markers. */
   wordOrders: readonly number[];
@@ -37,6 +54,11 @@ export interface FeatureSetOptions {
   clauseStarts: boolean;
   /** Pairs of hand cues (starts with an auxiliary AND ends with "?"), which a linear model cannot form. */
   cuePairs?: boolean;
+  /**
+   * The rule finder's reading (question-rules.ts `ruleCues`): which test fired, its type, a
+   * veto. `paired` also crosses them with the hand cues.
+   */
+  ruleCues?: 'plain' | 'paired';
 }
 
 // Named so a model file can say which extractor it was trained with; changing what a set
@@ -47,6 +69,8 @@ export const FEATURE_SETS = {
   'words3-hand-v1': { wordOrders: [1, 2, 3], charRange: null, hand: true, clauseStarts: true },
   'words3-pairs-v1': { wordOrders: [1, 2, 3], charRange: null, hand: true, clauseStarts: true, cuePairs: true },
   'full3-pairs-v1': { wordOrders: [1, 2, 3], charRange: [2, 4], hand: true, clauseStarts: true, cuePairs: true },
+  'words3-pairs-rules-v1': { wordOrders: [1, 2, 3], charRange: null, hand: true, clauseStarts: true, cuePairs: true, ruleCues: 'plain' },
+  'words3-rulepairs-v1': { wordOrders: [1, 2, 3], charRange: null, hand: true, clauseStarts: true, cuePairs: true, ruleCues: 'paired' },
 } as const satisfies Record<string, FeatureSetOptions>;
 
 export type FeatureSetId = keyof typeof FEATURE_SETS;
@@ -337,11 +361,12 @@ function lengthBucket(words: number): number {
 
 const THIRD_PERSON_OPENERS = new Set(['he', 'she', 'they', 'it', 'this', 'that', 'the', 'there', 'our', 'his', 'her', 'their']);
 
-function pushHandFeatures(t: TokenizedSentence, out: number[], pairs: boolean): void {
+function pushHandFeatures(t: TokenizedSentence, out: number[], pairs: boolean, pairedCues: readonly number[]): void {
   const from = out.length;
   const tokens = t.tokens;
   const n = tokens.length;
   if (n === 0) return;
+  for (const cue of pairedCues) out.push(cue);
   // The opening is the first word after greetings, vocatives and connectives: "Hi John,
   // could you…", "Also, please…".
   let open = 0;
@@ -481,7 +506,7 @@ function pushCharNgrams(tokens: readonly string[], min: number, max: number, out
  * Hashed feature indices (with repeats: a repeated n-gram counts again) for one sentence.
  * Never throws; a sentence without words yields no features.
  */
-export function extractRequestFeatures(sentence: string, set: FeatureSetId): number[] {
+export function extractRequestFeatures(sentence: string, set: FeatureSetId, ruleCues: readonly string[] = []): number[] {
   const options: FeatureSetOptions = FEATURE_SETS[set];
   const t = tokenizeSentence(typeof sentence === 'string' ? sentence : '');
   const out: number[] = [];
@@ -490,6 +515,8 @@ export function extractRequestFeatures(sentence: string, set: FeatureSetId): num
   pushWordNgrams(t.tokens, options.wordOrders, out);
   if (options.clauseStarts) pushClauseStarts(t.tokens, out);
   if (options.charRange) pushCharNgrams(t.tokens, options.charRange[0], options.charRange[1], out);
-  if (options.hand) pushHandFeatures(t, out, options.cuePairs === true);
+  const cues = options.ruleCues ? ruleCues.map(ruleCueHash) : [];
+  if (options.ruleCues === 'plain') for (const cue of cues) out.push(cue);
+  if (options.hand) pushHandFeatures(t, out, options.cuePairs === true, options.ruleCues === 'paired' ? cues : []);
   return out;
 }

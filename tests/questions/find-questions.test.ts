@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { findQuestions, questionId } from '../../lib/detect/questions.ts';
+import { bundledRequestModel, loadRequestModel } from '../../lib/detect/request-classifier.ts';
 import type { QuestionType } from '../../lib/types.ts';
 import { LINEAR_BOUND_MS } from '../helpers/bounds.ts';
 
@@ -112,6 +113,45 @@ describe('findQuestions: does not find', () => {
       expect(one(text)).toEqual([]);
     });
   }
+});
+
+describe('findQuestions: rules and model together', () => {
+  // Models that only speak through their bias: one calls everything an ask, one nothing.
+  const shipped = {
+    format: 'step-ahead/request-model',
+    version: 1,
+    featureSet: bundledRequestModel().featureSet,
+    hashBits: 20,
+    counting: 'binary',
+    threshold: 0.5,
+    weightUnit: 0.001,
+  };
+  const always = loadRequestModel({ ...shipped, bias: 9, indexGaps: [], weights: [] });
+  const never = loadRequestModel({ ...shipped, bias: -9, indexGaps: [], weights: [] });
+
+  it('lets the model find asks no rule recognises, typed from the sentence', () => {
+    expect(findQuestions('Thursday at 2 pm works for us.', { model: never })).toEqual([]);
+    const found = findQuestions('Thursday at 2 pm works for us.', { model: always });
+    expect(found.map((q) => [q.text, q.kind, q.type])).toEqual([['Thursday at 2 pm works for us.', 'request', 'request']]);
+  });
+
+  it('keeps question shapes and imperatives even when the model says no', () => {
+    expect(findQuestions('Is it fixed?', { model: never }).map((q) => q.type)).toEqual(['yesno']);
+    expect(findQuestions('When will the export be back', { model: never }).map((q) => q.type)).toEqual(['when']);
+    expect(findQuestions('Reset the password for jane@acme.com.', { model: never }).map((q) => q.type)).toEqual(['request']);
+    // A request phrase without those shapes is the model's call.
+    expect(findQuestions('We still need the updated quote from your side.', { model: never })).toEqual([]);
+  });
+
+  it('never reports courtesy or reported speech, whatever the model says', () => {
+    for (const text of ['Let me know if you have any questions.', 'Please find attached the logs.', 'I asked whether it was fixed.']) {
+      expect(findQuestions(text, { model: always })).toEqual([]);
+    }
+  });
+
+  it('keeps both clauses of a two-ask sentence the model accepts', () => {
+    expect(one('When is the release, and will it include the fix?')).toHaveLength(2);
+  });
 });
 
 describe('findQuestions: structure', () => {
