@@ -1,12 +1,13 @@
-import { findEtas } from './detect/eta.ts';
-import { matchAnswers } from './detect/answers.ts';
+import { clearEtaCaches, findEtas } from './detect/eta.ts';
+import { clearPhraseMatcherCache } from './detect/phrase-matcher.ts';
+import { clearAnswerCaches, matchAnswers } from './detect/answers.ts';
 import { findQuestions } from './detect/questions.ts';
 import { RULES } from './rules/index.ts';
 import type { RuleContext } from './rules/rule.ts';
 import { DEFAULT_SETTINGS, type Settings } from './schemas/settings.ts';
 import { splitSentences } from './text/sentences.ts';
 import { parseMessage } from './text/text-model.ts';
-import type { Eta, Finding, QuestionStatus, Sentence, TextModel, ThreadContext } from './types.ts';
+import type { Eta, Finding, Question, QuestionStatus, Sentence, TextModel, ThreadContext } from './types.ts';
 
 export interface AnalysisInput {
   /** The customer message being answered, as HTML or plain text. */
@@ -65,20 +66,48 @@ export function etasOfNewText(
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
+/** What the engine reads from the customer's message: it depends on nothing else. */
+interface CustomerReading {
+  raw: string;
+  format: NonNullable<AnalysisInput['format']>;
+  model: TextModel;
+  sentences: Sentence[];
+  questions: Question[];
+}
+
+// In Gmail the customer's message stays the same while the reply is typed, so its reading
+// is kept for the next call: one entry, keyed by the exact string and format. The reading
+// is a pure function of those two, so a hit returns what a fresh reading would.
+let lastCustomer: CustomerReading | null = null;
+
+function readCustomer(raw: string, format: NonNullable<AnalysisInput['format']>): CustomerReading {
+  if (lastCustomer && lastCustomer.raw === raw && lastCustomer.format === format) return lastCustomer;
+  const model = parseMessage(raw, { format });
+  const sentences = sentencesOfNewText(model);
+  const questions = findQuestions(model.text, { sentences });
+  const reading = { raw, format, model, sentences, questions };
+  // Only strings are kept: anything else is read afresh (and found empty) every time.
+  lastCustomer = typeof raw === 'string' ? reading : null;
+  return reading;
+}
+
+/** Forgets every remembered reading, so the next analysis starts from nothing (benchmarks, tests). */
+export function clearEngineCaches(): void {
+  lastCustomer = null;
+  clearAnswerCaches();
+  clearPhraseMatcherCache();
+  clearEtaCaches();
+}
+
 export function buildContext(input: AnalysisInput, settings: Settings = DEFAULT_SETTINGS): RuleContext {
   const format = input.format ?? 'auto';
   const draft = parseMessage(input.draft, { format });
-  const customer = parseMessage(input.customer, { format });
+  const reading = readCustomer(input.customer, format);
+  const customer = reading.model;
   const thread = input.thread ?? {};
   const timeZone = input.timeZone ?? settings.schedule.timeZone;
   const draftSentences = sentencesOfNewText(draft);
-  const customerSentences = sentencesOfNewText(customer);
-  const questions = matchAnswers(
-    findQuestions(customer.text, { sentences: customerSentences }),
-    customer.text,
-    draft,
-    { marks: thread.marks, draftSentences },
-  );
+  const questions = matchAnswers(reading.questions, customer.text, draft, { marks: thread.marks, draftSentences });
   const etas = etasOfNewText(draft, { now: input.now, timeZone, schedule: settings.schedule });
   return {
     draft,

@@ -131,6 +131,13 @@ for (const group of SYNONYM_GROUPS) {
   }
 }
 const PRICE_KEY = CANONICAL.get('price') ?? 'price';
+/** The most words a synonym phrase starting with this word has: most words start none. */
+const LONGEST_PHRASE_FROM = new Map<string, number>();
+for (const entry of CANONICAL.keys()) {
+  const parts = entry.split(' ');
+  const first = parts[0] ?? '';
+  if (parts.length > 1) LONGEST_PHRASE_FROM.set(first, Math.max(LONGEST_PHRASE_FROM.get(first) ?? 1, parts.length));
+}
 
 const STEMMED_STOPWORDS = new Set([...STOPWORDS].map(stem));
 const DENY_OPENERS: readonly string[] = ['no', 'nope', 'unfortunately', 'not yet', 'not quite', 'sadly', 'negative', 'incorrect', 'nothing', 'none', 'there is no', 'there are no'];
@@ -184,7 +191,8 @@ function topicKeys(words: string[], out: (key: string, word: string) => void): v
   let i = 0;
   while (i < words.length) {
     let matched = 0;
-    for (let n = Math.min(MAX_PHRASE_WORDS, words.length - i); n >= 1; n--) {
+    const longest = LONGEST_PHRASE_FROM.get(words[i] ?? '') ?? 1;
+    for (let n = Math.min(MAX_PHRASE_WORDS, longest, words.length - i); n >= 1; n--) {
       const phrase = n === 1 ? (words[i] ?? '') : words.slice(i, i + n).join(' ');
       const key = CANONICAL.get(phrase);
       if (key !== undefined) {
@@ -194,7 +202,8 @@ function topicKeys(words: string[], out: (key: string, word: string) => void): v
       }
     }
     if (matched === 0) {
-      const word = (words[i] ?? '').replace(/'s$/, '');
+      const raw = words[i] ?? '';
+      const word = raw.endsWith("'s") ? raw.slice(0, -2) : raw;
       // "auto-renew", "read-only": each part is a topic word of its own.
       const parts = word.includes('-') ? word.split('-') : [word];
       for (const part of parts) {
@@ -405,8 +414,11 @@ function draftSentencesOf(draft: TextModel, given: Sentence[] | undefined): Draf
 
 // --- Question --------------------------------------------------------------------------
 
+const FRAME_SETS = new Map(Object.entries(FRAME_WORDS).map(([type, words]) => [type, new Set(words)]));
+const NO_FRAME = new Set<string>();
+
 function addTopic(topic: Topic, text: string, type: QuestionType, weightScale: number, isContext = weightScale !== 1): void {
-  const frame = new Set(FRAME_WORDS[type] ?? []);
+  const frame = FRAME_SETS.get(type) ?? NO_FRAME;
   const named: { word: string; key: string; weight: number }[] = [];
   topicKeys(tokens(text), (key, word) => {
     if (STOPWORDS.has(word) || STEMMED_STOPWORDS.has(key) || frame.has(word) || key.length < 2) return;
@@ -734,8 +746,49 @@ function missingReason(p: Profile, sentences: DraftSentence[], near: Verdict | n
   return sentences.length === 0 ? 'the draft has no new text yet' : `the draft ${TYPE_WANTS[type]}`;
 }
 
+// A question's profile depends only on the question and the customer's text, which stay
+// the same while the reply is typed (the engine hands back the same question objects), so
+// it is kept with the question. Profiles are never changed after they are made.
+// Everything profileOf reads is part of the check, so an edited question is profiled anew.
+interface KeptProfile {
+  customerText: string;
+  text: string;
+  type: QuestionType;
+  range: readonly unknown[] | undefined;
+  from: unknown;
+  to: unknown;
+  profile: Profile;
+}
+let profiles = new WeakMap<Question, KeptProfile>();
+
+function cachedProfileOf(question: Question, customerText: string): Profile {
+  const kept = profiles.get(question);
+  const range = Array.isArray(question.range) ? question.range : undefined;
+  if (
+    kept &&
+    kept.customerText === customerText &&
+    kept.text === question.text &&
+    kept.type === question.type &&
+    kept.range === range &&
+    kept.from === range?.[0] &&
+    kept.to === range?.[1]
+  ) {
+    return kept.profile;
+  }
+  const profile = profileOf(question, customerText);
+  if (typeof question === 'object' && question !== null) {
+    profiles.set(question, { customerText, text: question.text, type: question.type, range, from: range?.[0], to: range?.[1], profile });
+  }
+  return profile;
+}
+
+/** Forgets every kept profile (benchmarks and tests measure or check the path without them). */
+export function clearAnswerCaches(): void {
+  profiles = new WeakMap();
+}
+
 function statusOf(question: Question, customerText: string, sentences: DraftSentence[], inline: InlineMatch | undefined, crowded: boolean): QuestionStatus {
-  const p = profileOf(question, customerText);
+  const p = cachedProfileOf(question, customerText);
   if (inline) {
     // One question per quoted block, or the last ask before the reply: the reply answers it.
     // Several in one block: each but the last must also find its topic or answer there.

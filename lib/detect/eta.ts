@@ -114,9 +114,28 @@ const MINUTE = 60_000;
 // Small time helpers
 // ---------------------------------------------------------------------------------------
 
+// Zone conversions go through Intl and cost microseconds each, and one draft asks for the
+// same ones many times (today's date in the writer's zone for every weekday, 17:00 on the
+// same few dates). Both are pure, so they are kept, bounded, and cleared on request.
+const CONVERSION_CACHE_LIMIT = 1024;
+const todays = new Map<string, CalendarDate>();
+const wallInstants = new Map<string, Date | null>();
+
+/** Forgets the kept zone conversions. */
+export function clearEtaCaches(): void {
+  todays.clear();
+  wallInstants.clear();
+}
+
 function todayIn(zone: string, now: Date): CalendarDate {
+  const key = `${zone}|${now.getTime()}`;
+  const kept = todays.get(key);
+  if (kept) return { ...kept };
   const dt = DateTime.fromJSDate(now, { zone });
-  return { year: dt.year, month: dt.month, day: dt.day };
+  const today = { year: dt.year, month: dt.month, day: dt.day };
+  if (todays.size >= CONVERSION_CACHE_LIMIT) todays.clear();
+  todays.set(key, today);
+  return { ...today };
 }
 
 function shiftDate(date: CalendarDate, days: number): CalendarDate {
@@ -129,6 +148,18 @@ function weekdayOfDate(date: CalendarDate): number {
 }
 
 function wallToDate(date: CalendarDate, minutes: number, zone: string): Date | null {
+  const key = `${date.year}-${date.month}-${date.day}|${minutes}|${zone}`;
+  if (wallInstants.has(key)) {
+    const kept = wallInstants.get(key);
+    return kept ? new Date(kept.getTime()) : null;
+  }
+  const at = computeWallToDate(date, minutes, zone);
+  if (wallInstants.size >= CONVERSION_CACHE_LIMIT) wallInstants.clear();
+  wallInstants.set(key, at ? new Date(at.getTime()) : null);
+  return at;
+}
+
+function computeWallToDate(date: CalendarDate, minutes: number, zone: string): Date | null {
   const extra = Math.floor(minutes / (24 * 60));
   const day = extra > 0 ? shiftDate(date, extra) : date;
   const m = minutes - extra * 24 * 60;
@@ -479,22 +510,103 @@ const bareHourLeadParser: chrono.Parser = {
   },
 };
 
+// ---------------------------------------------------------------------------------------
+// Skipping parsers that cannot match. Every parser's pattern contains words it cannot match
+// without: a weekday parser needs "mon", "tue", …; a clock time needs a digit. Each list
+// below holds, for one parser, groups of such words; when some group has no word in a piece
+// of text, the parser's pattern can find nothing there, so it is not run at all. The result
+// is exactly chrono's; only regex scans that would have failed are saved. Parsers missing
+// from the table (a chrono upgrade) simply always run.
+// ---------------------------------------------------------------------------------------
+
+/** Words, one of which must occur (case-insensitively) for a pattern to match. */
+interface NeededWords {
+  words: readonly string[];
+  /** The same test for text that isn't ASCII, with the parsers' own `iu` case folding. */
+  pattern: RegExp;
+}
+
+function needs(words: readonly string[]): NeededWords {
+  return { words, pattern: new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'iu') };
+}
+
+const DIGITS = needs(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9']);
+const MONTHS = needs(['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']);
+const THIS_NEXT = needs(['this', 'last', 'past', 'next', 'after']);
+
+/**
+ * chrono's casual English parsers by class name, with the words their patterns require as
+ * findEtas calls them (forwardDate on). ENTimeUnitWithinFormatParser is missing on purpose:
+ * with forwardDate its lead word is optional and "2 hour" alone matches.
+ */
+const CHRONO_NEEDS: Readonly<Record<string, readonly NeededWords[]>> = {
+  ENYearMonthDayParser: [DIGITS],
+  ISOFormatParser: [DIGITS],
+  SlashDateFormatParser: [DIGITS],
+  ENMonthNameLittleEndianParser: [MONTHS],
+  ENMonthNameMiddleEndianParser: [MONTHS],
+  ENWeekdayParser: [needs(['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'week'])],
+  ENSlashMonthFormatParser: [DIGITS],
+  ENTimeExpressionParser: [DIGITS],
+  ENTimeUnitAgoFormatParser: [needs(['ago', 'before', 'earlier'])],
+  ENTimeUnitLaterFormatParser: [needs(['later', 'after', 'from now', 'henceforth', 'forward', 'out'])],
+  ENYearMonthNameParser: [DIGITS, MONTHS],
+  ENCasualDateParser: [needs(['now', 'today', 'tonight', 'tomorrow', 'overmorrow', 'tmr', 'yesterday', 'night'])],
+  ENCasualTimeParser: [needs(['morning', 'afternoon', 'evening', 'night', 'midday', 'noon'])],
+  ENEndOfCurrentMonthParser: [needs(['month'])],
+  ENMonthNameParser: [MONTHS],
+  ENRelativeDateFormatParser: [THIS_NEXT],
+  ENTimeUnitCasualRelativeFormatParser: [needs(['this', 'last', 'past', 'next', 'after', '+', '-'])],
+};
+
+/** The piece being parsed, lower-cased once, and which word groups it holds. */
+const piece = { text: '', lower: '', ascii: true, seen: new Map<NeededWords, boolean>() };
+
+function holds(text: string, needed: NeededWords): boolean {
+  if (piece.text !== text) {
+    piece.text = text;
+    piece.lower = text.toLowerCase();
+    // Outside ASCII, case folding can match letters lower-casing doesn't ("K" for "k").
+    piece.ascii = !/[^\x00-\x7f]/.test(text);
+    piece.seen.clear();
+  }
+  let found = piece.seen.get(needed);
+  if (found === undefined) {
+    found = piece.ascii ? needed.words.some((w) => piece.lower.includes(w)) : needed.pattern.test(text);
+    piece.seen.set(needed, found);
+  }
+  return found;
+}
+
+/** A pattern that fails at once: sticky, so it is tried at the start only. */
+const NEVER = /(?!)/y;
+
+function guarded(parser: chrono.Parser, required: readonly NeededWords[] | undefined): chrono.Parser {
+  if (!required || required.length === 0) return parser;
+  return {
+    pattern: (context) => (required.every((n) => holds(context.text, n)) ? parser.pattern(context) : NEVER),
+    extract: (context, match) => parser.extract(context, match),
+  };
+}
+
 const etaChrono = (() => {
   const c = chrono.casual.clone();
   // Ours go first so that, at equal length, the overlap refiner keeps our reading.
-  c.parsers.unshift(
-    durationParser,
-    nextBusinessDayParser,
-    endOfDayParser,
-    endOfWeekParser,
-    endOfMonthParser,
-    weekParser,
-    laterTodayParser,
-    ordinalDayParser,
-    betweenParser,
-    firstThingParser,
-    bareHourLeadParser,
-  );
+  const ours: [chrono.Parser, NeededWords[]][] = [
+    [durationParser, [needs(['in', 'next', 'give', 'allow', 'later']), needs(['min', 'h', 'day', 'week', 'wk'])]],
+    [nextBusinessDayParser, [needs(['work', 'business']), needs(['day'])]],
+    [endOfDayParser, [needs(['eod', 'cob', 'eob', 'close', 'end'])]],
+    [endOfWeekParser, [needs(['eow', 'end'])]],
+    [endOfMonthParser, [needs(['eom', 'end'])]],
+    [weekParser, [needs(['week'])]],
+    [laterTodayParser, [needs(['later']), needs(['today'])]],
+    [ordinalDayParser, [DIGITS]],
+    [betweenParser, [needs(['between'])]],
+    [firstThingParser, [needs(['first']), needs(['thing'])]],
+    [bareHourLeadParser, [DIGITS]],
+  ];
+  const builtIn = c.parsers.map((p) => guarded(p, CHRONO_NEEDS[p.constructor.name]));
+  c.parsers.splice(0, c.parsers.length, ...ours.map(([p, required]) => guarded(p, required)), ...builtIn);
   c.refiners.push(dropBareDurations);
   return c;
 })();
@@ -840,6 +952,38 @@ function* chunks(text: string): Generator<[offset: number, piece: string]> {
 const MAY_HOLD_DATE =
   /\d|today|tomorrow|tonight|noon|midnight|morning|afternoon|evening|mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|week|eod|cob|eob|eow|eom|close|end|business|working|hour|minute|day|month|later|the\s/i;
 
+// A sentence with none of these can't hold a date that survives as an ETA (chrono's
+// relative readings such as "now" or "in a year" are dropped anyway), so only the runs of
+// sentences that have one are given to chrono. Neighbouring sentences that both have one
+// stay together, so a reading that runs across their boundary ("Dec." / "3") is unchanged.
+const DATE_TRIGGER =
+  /\d|\b(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|today|tonight|tomorrow|tmr|overmorrow|yesterday|now|ago|noon|midnight|midday|morning|afternoon|evening|night|week|day|hour|hr|minute|min|sec|month|quarter|year|eod|cob|eob|eow|eom|end|close|business|working|later|between|first)/i;
+const SENTENCE_BREAK = /[.!?]+\s+/g;
+
+/** The chunks, cut down to their runs of sentences that may hold a date. */
+function* datedPieces(text: string): Generator<[offset: number, piece: string]> {
+  for (const [offset, chunk] of chunks(text)) {
+    let runStart = -1;
+    let runEnd = -1;
+    let from = 0;
+    SENTENCE_BREAK.lastIndex = 0;
+    for (;;) {
+      const m = SENTENCE_BREAK.exec(chunk);
+      const end = m ? m.index + m[0].length : chunk.length;
+      if (DATE_TRIGGER.test(chunk.slice(from, end))) {
+        if (runStart < 0) runStart = from;
+        runEnd = end;
+      } else if (runStart >= 0) {
+        yield [offset + runStart, chunk.slice(runStart, runEnd)];
+        runStart = -1;
+      }
+      if (!m) break;
+      from = end;
+    }
+    if (runStart >= 0) yield [offset + runStart, chunk.slice(runStart, runEnd)];
+  }
+}
+
 function safeZone(zone: string, fallback: string): string {
   try {
     return typeof zone === 'string' && isKnownZone(zone) ? zone : fallback;
@@ -873,7 +1017,7 @@ function findEtasUnsafe(text: string, options: FindEtasOptions): Eta[] {
   const offsetMinutes = DateTime.fromJSDate(now, { zone }).offset;
 
   let candidates: Candidate[] = [];
-  for (const [offset, piece] of chunks(masked)) {
+  for (const [offset, piece] of datedPieces(masked)) {
     if (candidates.length >= MAX_READINGS) break;
     if (!MAY_HOLD_DATE.test(piece)) continue;
     r.computed.clear();

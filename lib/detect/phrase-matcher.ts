@@ -456,12 +456,35 @@ export function compilePhrases(table: PhraseTable): PhraseMatcher {
   return {
     problems,
     findAll(text: string): PhraseMatch[] {
-      return findAllIn(tokenize(text), text, false);
+      return findAllIn(sharedTokens(text), text, false);
     },
     test(text: string): boolean {
-      return findAllIn(tokenize(text), text, true).length > 0;
+      return findAllIn(sharedTokens(text), text, true).length > 0;
     },
   };
+}
+
+// One check runs a dozen tables over the same draft sentences; each sentence is tokenized
+// once and its tokens shared (they are only read). Bounded, and cleared between analyses
+// when a caller wants every reading made afresh.
+const tokenCache = new Map<string, readonly Token[]>();
+const TOKEN_CACHE_LIMIT = 512;
+const TOKEN_CACHE_MAX_TEXT = 4096;
+
+function sharedTokens(text: string): readonly Token[] {
+  if (typeof text !== 'string' || text.length > TOKEN_CACHE_MAX_TEXT) return tokenize(text);
+  let tokens = tokenCache.get(text);
+  if (tokens === undefined) {
+    tokens = tokenize(text);
+    if (tokenCache.size >= TOKEN_CACHE_LIMIT) tokenCache.clear();
+    tokenCache.set(text, tokens);
+  }
+  return tokens;
+}
+
+/** Forgets the shared tokens. */
+export function clearPhraseMatcherCache(): void {
+  tokenCache.clear();
 }
 
 /** The sentences in which the matcher finds at least one phrase, in order. */

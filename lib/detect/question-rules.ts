@@ -46,7 +46,6 @@ const PLEASE_WORDS = set(['please', 'pls', 'plz', 'kindly']);
 const ASK_MODALS = set(['can', 'could', 'would', 'will']);
 const ASK_ENDINGS = set(['if', 'whether', 'when', 'what', 'how', 'why', 'who', 'where', 'which', 'about']);
 const SENTENCE_CLOSERS = '"\'”’)]»';
-const FILLERS = LEADING_FILLERS.map((f) => f.split(' '));
 /** A frame after these is someone else's obligation: "they have to let us know". */
 const THIRD_PARTY_BEFORE = set(['to', 'will', 'would', 'should', 'must', 'might', 'may', 'they', 'he', 'she', 'not', 'never', 'did', 'does', 'who', 'which', 'can', 'could']);
 
@@ -54,10 +53,21 @@ const THIRD_PARTY_BEFORE = set(['to', 'will', 'would', 'should', 'must', 'might'
 // Normal form
 // ---------------------------------------------------------------------------------------
 
+const APOSTROPHE_LIKE = /['’‘`´]/;
+
 /** Lower case, straight apostrophes, contractions expanded: the form every phrase table uses. */
 export function normaliseText(text: string): string {
-  return text
-    .toLowerCase()
+  const lower = text.toLowerCase();
+  // Most clauses hold no apostrophe, and then only the three forms written without one can
+  // change: skipping the rest keeps the same result for a fraction of the work.
+  if (!APOSTROPHE_LIKE.test(lower)) {
+    let out = lower;
+    if (out.includes('cannot')) out = out.replace(/\bcannot\b/g, 'can not');
+    if (out.includes('lets')) out = out.replace(/^(\W*)lets\b/, '$1let us');
+    if (out.includes('im')) out = out.replace(/\bim\b/g, 'i am');
+    return out;
+  }
+  return lower
     .replace(/[’‘`´]/g, "'")
     .replace(/\bwon't\b/g, 'will not')
     .replace(/\bcan't\b/g, 'can not')
@@ -91,37 +101,80 @@ function wordsOf(text: string): string[] {
 
 function stripFillers(words: string[]): string[] {
   let i = 0;
-  let changed = true;
-  while (changed && i < words.length) {
-    changed = false;
-    for (const filler of FILLERS) {
-      if (filler.length <= words.length - i - 1 && filler.every((w, k) => words[i + k] === w)) {
-        i += filler.length;
-        changed = true;
-        break;
-      }
-    }
+  // A filler is only stripped when at least one word is left after it.
+  for (let filler = phraseAt(words, i, FILLER_INDEX, words.length - 1); filler; filler = phraseAt(words, i, FILLER_INDEX, words.length - 1)) {
+    i += filler.rest.length + 1;
   }
   return i === 0 ? words : words.slice(i);
 }
 
-/** Index of `phrase` in `joined` on word boundaries (joined has a space at each end). */
-function findPhrase(joined: string, rule: PhraseRule): number {
-  const needle = ` ${rule.phrase} `;
-  if (rule.at === 'start') return joined.startsWith(needle) ? 0 : -1;
-  return joined.indexOf(needle);
+// Phrase tables are matched word by word through an index on each phrase's first word, so
+// a clause costs one map lookup per word instead of one substring search per phrase. A
+// match at word i is exactly where ` phrase ` would be found in ` w0 w1 … ` (words never
+// hold a space), so the readings are those of a plain substring scan.
+
+interface IndexedPhrase<T> {
+  /** The phrase's words after the first. */
+  rest: readonly string[];
+  /** Characters in the phrase, for "the longer frame wins" ties. */
+  length: number;
+  startOnly: boolean;
+  item: T;
 }
 
-function containsAny(joined: string, phrases: readonly string[]): boolean {
-  return phrases.some((p) => joined.includes(` ${p} `));
+/** Phrases by first word; each bucket keeps the table's order, so earlier rows win ties. */
+type PhraseIndex<T> = Map<string, IndexedPhrase<T>[]>;
+
+function indexPhrases<T>(items: readonly T[], phraseOf: (item: T) => string, startOnly: (item: T) => boolean = () => false): PhraseIndex<T> {
+  const index: PhraseIndex<T> = new Map();
+  for (const item of items) {
+    const phrase = phraseOf(item);
+    const [first = '', ...rest] = phrase.split(' ');
+    let bucket = index.get(first);
+    if (!bucket) index.set(first, (bucket = []));
+    bucket.push({ rest, length: phrase.length, startOnly: startOnly(item), item });
+  }
+  return index;
 }
 
-/** Word index of a character offset in `joined` (which starts with a space). */
-function wordIndexAt(joined: string, offset: number): number {
-  let count = 0;
-  for (let i = 1; i <= offset && i < joined.length; i++) if (joined[i] === ' ') count++;
-  return count;
+function restMatches(words: readonly string[], i: number, rest: readonly string[], limit: number): boolean {
+  if (i + 1 + rest.length > limit) return false;
+  for (let k = 0; k < rest.length; k++) if (words[i + 1 + k] !== rest[k]) return false;
+  return true;
 }
+
+/** The first phrase of the table (in table order) that starts at word `i` and ends before word `limit`. */
+function phraseAt<T>(words: readonly string[], i: number, index: PhraseIndex<T>, limit = words.length): IndexedPhrase<T> | null {
+  const bucket = index.get(words[i] ?? '');
+  if (!bucket || i >= limit) return null;
+  for (const entry of bucket) {
+    if (entry.startOnly && i !== 0) continue;
+    if (restMatches(words, i, entry.rest, limit)) return entry;
+  }
+  return null;
+}
+
+function containsPhrase<T>(words: readonly string[], index: PhraseIndex<T>): boolean {
+  for (let i = 0; i < words.length; i++) if (phraseAt(words, i, index) !== null) return true;
+  return false;
+}
+
+const byPhrase = (r: PhraseRule) => r.phrase;
+const atStart = (r: PhraseRule) => r.at === 'start';
+const asIs = (p: string) => p;
+const NOT_A_QUESTION_INDEX = indexPhrases(NOT_A_QUESTION, byPhrase, atStart);
+const REQUEST_PHRASE_INDEX = indexPhrases(REQUEST_PHRASES, byPhrase, atStart);
+const FRAME_INDEX = indexPhrases(
+  QUESTION_FRAMES.map((frame) => ({ frame, mentionsYou: frame.phrase.includes('you') })),
+  (f) => f.frame.phrase,
+  (f) => f.frame.at === 'start',
+);
+const STATUS_INDEX = indexPhrases(STATUS_PHRASES, asIs);
+const QUANTITY_INDEX = indexPhrases(QUANTITY_PHRASES, asIs);
+const WHEN_INDEX = indexPhrases(WHEN_PHRASES, asIs);
+const COMPLEMENT_INDEX = indexPhrases(COMPLEMENT_TYPES, (c) => c.phrase);
+const REPORTED_ASK_INDEX = indexPhrases(REPORTED_ASK_VERBS, asIs);
+const FILLER_INDEX = indexPhrases(LEADING_FILLERS, asIs);
 
 // ---------------------------------------------------------------------------------------
 // Typing
@@ -130,8 +183,8 @@ function wordIndexAt(joined: string, offset: number): number {
 function complementType(words: string[], from: number, fallback: QuestionType): QuestionType {
   let k = from;
   while (k < words.length && (words[k] === 'me' || words[k] === 'us' || words[k] === 'please' || words[k] === 'on' || words[k] === 'about' || words[k] === 'as' || words[k] === 'to')) k++;
-  const rest = ` ${words.slice(k, k + 6).join(' ')} `;
-  for (const c of COMPLEMENT_TYPES) if (rest.startsWith(` ${c.phrase} `)) return c.type;
+  const complement = phraseAt(words, k, COMPLEMENT_INDEX, Math.min(words.length, k + 6));
+  if (complement) return complement.item.type;
   if (fallback === 'request') {
     const content = words.slice(k).filter((w) => !['asap', 'soon', 'possible', 'thanks', 'thank', 'you', 'at', 'by', 'the', 'earliest', 'convenience', 'know'].includes(w));
     return content.length > 0 ? 'which' : 'request';
@@ -140,11 +193,11 @@ function complementType(words: string[], from: number, fallback: QuestionType): 
 }
 
 /** Status, price and time asks override a generic yes/no or which. */
-function refineType(type: QuestionType, joined: string): QuestionType {
+function refineType(type: QuestionType, words: readonly string[]): QuestionType {
   if (type !== 'yesno' && type !== 'which') return type;
-  if (containsAny(joined, STATUS_PHRASES)) return 'status';
-  if (containsAny(joined, QUANTITY_PHRASES)) return 'quantity';
-  if (containsAny(joined, WHEN_PHRASES)) return 'when';
+  if (containsPhrase(words, STATUS_INDEX)) return 'status';
+  if (containsPhrase(words, QUANTITY_INDEX)) return 'quantity';
+  if (containsPhrase(words, WHEN_INDEX)) return 'when';
   return type;
 }
 
@@ -177,18 +230,18 @@ function isModalAsk(words: string[]): boolean {
 
 function directType(words: string[], joined: string): QuestionType {
   const first = words[0] ?? '';
-  if (WH.has(first)) return refineType(complementType(words, 0, 'which'), joined);
+  if (WH.has(first)) return refineType(complementType(words, 0, 'which'), words);
   if (startsWithAuxQuestion(words)) {
     if (isModalAsk(words)) return 'request';
     const type = joined.includes(' or ') && !joined.includes(' or not ') ? 'which' : 'yesno';
-    return refineType(type, joined);
+    return refineType(type, words);
   }
   // A wh-word later on: "So the fix ships when?", "And for the invoice, who do I ask?"
   const limit = Math.min(words.length, 8);
   for (let k = 1; k < limit; k++) {
-    if (WH.has(words[k] ?? '')) return refineType(complementType(words, k, 'which'), joined);
+    if (WH.has(words[k] ?? '')) return refineType(complementType(words, k, 'which'), words);
   }
-  return refineType('yesno', joined);
+  return refineType('yesno', words);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -243,7 +296,7 @@ function requestAsks(words: string[], joined: string, original: string): string 
   if (pleaseAsks(words)) return 'please';
   if (imperativeAsks(words, original)) return 'imperative';
   if (needAsks(joined)) return 'need';
-  return REQUEST_PHRASES.some((r) => findPhrase(joined, r) >= 0) ? 'phrase' : null;
+  return containsPhrase(words, REQUEST_PHRASE_INDEX) ? 'phrase' : null;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -256,16 +309,18 @@ function terminalOf(text: string): string {
   return text[i] ?? '';
 }
 
-function isReportedAsk(joined: string): boolean {
-  for (const verb of REPORTED_ASK_VERBS) {
-    let at = joined.indexOf(` ${verb} `);
-    while (at >= 0) {
+function isReportedAsk(words: readonly string[], joined: string): boolean {
+  let at = 0; // where word i's leading space is in `joined`
+  for (let i = 0; i < words.length; at += (words[i] ?? '').length + 1, i++) {
+    const bucket = REPORTED_ASK_INDEX.get(words[i] ?? '');
+    if (!bucket) continue;
+    for (const { rest, item: verb } of bucket) {
+      if (!restMatches(words, i, rest, words.length)) continue;
       const after = joined.slice(at + verb.length + 2, at + verb.length + 40).split(' ');
       let k = 0;
       // "asked him whether", "asked them about"
       if (['me', 'him', 'her', 'them', 'us', 'you', 'support', 'someone'].includes(after[0] ?? '')) k = 1;
       if (ASK_ENDINGS.has(after[k] ?? '') || after[k] === 'for' || after[k] === 'to') return true;
-      at = joined.indexOf(` ${verb} `, at + 1);
     }
   }
   return false;
@@ -292,25 +347,31 @@ function classifyClause(text: string, terminal: string): Verdict | Veto | null {
   const joined = ` ${words.join(' ')} `;
   const asks = terminal === '?' || terminal === '？';
 
-  if (NOT_A_QUESTION.some((r) => findPhrase(joined, r) >= 0)) return { veto: 'courtesy' };
+  if (containsPhrase(words, NOT_A_QUESTION_INDEX)) return { veto: 'courtesy' };
   if (terminal === '!' && !asks && EXCLAMATION_STARTS.some((p) => joined.startsWith(` ${p} `))) {
     // "What a mess!" / "How great is that!"; "What time is the call!" is rare enough.
     return { veto: 'exclamation' };
   }
-  if (!asks && isReportedAsk(joined)) return { veto: 'reported' };
+  if (!asks && isReportedAsk(words, joined)) return { veto: 'reported' };
 
-  let best: { at: number; type: QuestionType; length: number } | null = null;
-  for (const frame of QUESTION_FRAMES) {
-    const at = findPhrase(joined, frame);
-    if (at < 0) continue;
-    if (at > 0 && !frame.phrase.includes('you') && THIRD_PARTY_BEFORE.has(words[wordIndexAt(joined, at) - 1] ?? '')) continue;
-    if (best === null || at < best.at || (at === best.at && frame.phrase.length > best.length)) {
-      best = { at, type: frame.type, length: frame.phrase.length };
+  // Each frame counts at its first occurrence only; the earliest wins, then the longest.
+  let best: { at: number; type: QuestionType; length: number; words: number } | null = null;
+  let seenFrames: Set<unknown> | null = null;
+  for (let i = 0; i < words.length && best === null; i++) {
+    const bucket = FRAME_INDEX.get(words[i] ?? '');
+    if (!bucket) continue;
+    for (const entry of bucket) {
+      if ((entry.startOnly && i !== 0) || !restMatches(words, i, entry.rest, words.length)) continue;
+      if (seenFrames?.has(entry)) continue;
+      (seenFrames ??= new Set()).add(entry);
+      if (i > 0 && !entry.item.mentionsYou && THIRD_PARTY_BEFORE.has(words[i - 1] ?? '')) continue;
+      if (best === null || entry.length > best.length) {
+        best = { at: i, type: entry.item.frame.type, length: entry.length, words: entry.rest.length + 1 };
+      }
     }
   }
   if (best) {
-    const after = wordIndexAt(joined, best.at + best.length + 1);
-    return { type: refineType(complementType(words, after, best.type), joined), shaped: true, via: 'frame' };
+    return { type: refineType(complementType(words, best.at + best.words, best.type), words), shaped: true, via: 'frame' };
   }
 
   const auxShaped = startsWithAuxQuestion(words);

@@ -172,7 +172,18 @@ export function matchZoneAt(text: string, position: number, afterClock = true): 
   return { zone, start, end };
 }
 
+// Validating a zone builds an Intl formatter (tens of microseconds) and the answer for a
+// name never changes while the page lives, so each name is checked once.
+const knownZones = new Map<string, boolean>();
+const KNOWN_ZONES_LIMIT = 256;
+
 /** True for a zone luxon (and so Intl) can use. */
 export function isKnownZone(zone: string): boolean {
-  return IANAZone.isValidZone(zone) || /^UTC[+-]\d{1,2}(?::\d{2})?$/.test(zone);
+  let known = knownZones.get(zone);
+  if (known === undefined) {
+    known = IANAZone.isValidZone(zone) || /^UTC[+-]\d{1,2}(?::\d{2})?$/.test(zone);
+    if (knownZones.size >= KNOWN_ZONES_LIMIT) knownZones.clear();
+    knownZones.set(zone, known);
+  }
+  return known;
 }

@@ -71,3 +71,20 @@ export const typicalHtml = {
     '<div class="gmail_signature">Sam Lee | Support Engineer</div>' +
     `<div class="gmail_quote"><div class="gmail_attr">On Mon, Nov 16, 2026 at 9:12 AM Dana Whitfield &lt;dana@example.com&gt; wrote:<br></div><blockquote class="gmail_quote">${CUSTOMER_PARAGRAPHS.map((p) => `<div>${p}</div>`).join('')}</blockquote></div>`,
 };
+
+/**
+ * The typical draft as it changes while someone types: each version differs from the one
+ * before it by one word (the customer's message stays as it is).
+ */
+export function typicalTypingDrafts(count: number): string[] {
+  const words = typical.draft.split(' ');
+  const edits = ['quickly', 'today', 'again', 'fully', 'also'];
+  const out: string[] = [];
+  for (let i = 0; i < count; i += 1) {
+    const at = (i * 7) % words.length;
+    const edited = [...words];
+    edited[at] = edits[i % edits.length] ?? 'also';
+    out.push(edited.join(' '));
+  }
+  return out;
+}
