@@ -1,0 +1,34 @@
+import type { PanelEta } from '../lib/schemas/panel.ts';
+
+// The ETA the reply promises, as written and as the time it was read as.
+
+export function EtaSummary({ eta }: { eta: PanelEta | null }) {
+  return (
+    <section className="card" aria-labelledby="eta-heading">
+      <h2 id="eta-heading">ETA</h2>
+      {eta === null ? (
+        <p className="muted" data-testid="step-ahead-panel-eta">
+          No ETA in this reply
+        </p>
+      ) : (
+        <div data-testid="step-ahead-panel-eta">
+          <p>
+            <q>{eta.text}</q>
+          </p>
+          {eta.vague || eta.end === null ? (
+            <p className="tone-warning">
+              <span className="icon" aria-hidden="true">
+                !
+              </span>{' '}
+              <strong>Not a time:</strong> {eta.display}
+            </p>
+          ) : (
+            <p>
+              Due <time dateTime={eta.end}>{eta.display}</time>
+            </p>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}
