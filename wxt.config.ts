@@ -1,4 +1,6 @@
 import { defineConfig } from 'wxt';
+import { formatSizes, measureScripts } from './scripts/bundle-size.ts';
+import { REQUEST_MODEL_ASSET, REQUEST_MODEL_SOURCE, requestModelPlaceholder } from './build/request-model-asset.ts';
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
@@ -11,5 +13,21 @@ export default defineConfig({
     host_permissions: ['https://mail.google.com/*'],
     // Firefox needs a stable add-on id for storage and for signing.
     browser_specific_settings: { gecko: { id: 'step-ahead@step-ahead.extension' } },
+    // The Gmail content script reads the question model from the package (bundle budget;
+    // build/request-model-asset.ts). Only Gmail's pages may load it.
+    web_accessible_resources: [{ resources: [REQUEST_MODEL_ASSET], matches: ['https://mail.google.com/*'] }],
+  },
+  hooks: {
+    'build:done': (wxt) => {
+      // Every build shows what each script costs; the Gmail one has a budget (issue 4).
+      console.log(`\nGzipped scripts in ${wxt.config.outDir}:\n${formatSizes(measureScripts(wxt.config.outDir))}\n`);
+    },
+    'build:publicAssets': (_wxt, files) => {
+      files.push({ absoluteSrc: REQUEST_MODEL_SOURCE, relativeDest: REQUEST_MODEL_ASSET });
+    },
+    'vite:build:extendConfig': (entrypoints, viteConfig) => {
+      if (!entrypoints.some((entrypoint) => entrypoint.name === 'gmail')) return;
+      viteConfig.plugins = [...(viteConfig.plugins ?? []), requestModelPlaceholder()];
+    },
   },
 });

@@ -289,6 +289,26 @@ export function readThread(root: ParentNode, options: ReadThreadOptions = {}): T
   };
 }
 
+/**
+ * A cheap identity of the open thread without reading any body: its id (or subject), how
+ * many messages it shows and how many of their bodies are loaded. Equal signatures mean
+ * readThread would return the same messages, so what was worked out from them still holds.
+ * Null when no thread is shown.
+ */
+export function threadSignature(root: ParentNode): string | null {
+  const subjectElement = queryFirst(root, 'threadSubject');
+  const messageElements = queryAll(root, 'threadMessage').filter((element) => !isNestedMessage(element));
+  if (!subjectElement && messageElements.length === 0) return null;
+  let loaded = 0;
+  for (const element of messageElements) if (queryFirst(element, 'messageBody')) loaded++;
+  const id =
+    (subjectElement &&
+      (meaningfulId(subjectElement.getAttribute('data-thread-perm-id')) ??
+        meaningfulId(subjectElement.getAttribute('data-legacy-thread-id')))) ??
+    `subject:${collapseSpace(subjectElement?.textContent ?? '')}`;
+  return `${id}|${messageElements.length}|${loaded}`;
+}
+
 function isNestedMessage(element: Element): boolean {
   const parent = element.parentElement;
   if (!parent) return false;
