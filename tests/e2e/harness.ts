@@ -29,16 +29,21 @@ export interface EscapedRequest {
 }
 
 /**
- * Chromium's own traffic, seen on every start with the launch flags below (Chromium 156,
- * Debian): an on-demand component update check that `--disable-component-update` does not
- * stop, and a Google-account cookie check. Neither comes from a page or an extension, and
- * both also happen with no extension loaded. Matched exactly so that anything else — in
- * particular anything the extension does that bypasses routing — still shows.
+ * Chromium's own traffic, seen with the launch flags below (Chromium 156, Debian): an
+ * on-demand component update check that `--disable-component-update` does not stop, a
+ * Google-account cookie check, and autofill's query for pages with forms. None comes from a
+ * page or an extension, and all also happen with no extension loaded. Matched exactly so
+ * that anything else — in particular anything the extension does that bypasses routing —
+ * still shows.
  */
 const CHROMIUM_OWN_TRAFFIC: readonly RegExp[] = [
   /^CONNECT update\.googleapis\.com:443$/,
   /^POST http:\/\/update\.googleapis\.com\/service\/update2\/json\?/,
   /^CONNECT accounts\.google\.com:443$/,
+  // Autofill's field-type query, sent whenever a page with a form loads (the Gmail fixtures
+  // have several), with or without the extension. A `--disable-features` switch would stop
+  // it, but Chromium keeps only the last such switch and Playwright passes its own list.
+  /^CONNECT content-autofill\.googleapis\.com:443$/,
 ];
 
 export interface LaunchOptions {

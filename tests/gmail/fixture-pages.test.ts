@@ -1,19 +1,22 @@
 // @vitest-environment happy-dom
-// The fixture pages' own scripts, run in a happy-dom window with scripting on, so the
-// browser tests can rely on them: Send records what went out and removes the compose,
-// Gmail-style, or refuses with an alert dialog when there is no recipient.
+// The fixture pages' shared script (fake-gmail.js, loaded by each page's own
+// `<script src>`), run in a happy-dom window with scripting on, so the browser tests can rely
+// on it: Send records what went out and removes the compose, Gmail-style, or refuses with an
+// alert dialog when there is no recipient.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { Window } from 'happy-dom';
+import type { Window } from 'happy-dom';
 import { afterEach, describe, expect, it } from 'vitest';
 import { findAlertDialog, findComposes, findSendButton, readCompose } from '../../entrypoints/gmail.content/adapter.ts';
+import { FIXTURE_DIR as dir, openFixtureWindow } from './fixture-window.ts';
 
-const dir = resolve(import.meta.dirname, '../fixtures/gmail');
 const PAGES = [
   'thread-inline-reply-2026-11.html',
   'thread-earlier-eta-2026-11.html',
   'popout-compose-2026-11.html',
   'two-composes-2026-11.html',
+  'thread-hostile-2026-11.html',
+  'demo-2026-11.html',
 ] as const;
 
 interface Sent {
@@ -29,14 +32,8 @@ afterEach(async () => {
 });
 
 async function openPage(file: (typeof PAGES)[number]) {
-  const window = new Window({
-    url: 'https://mail.google.com/mail/u/0/',
-    // Only our own fixture scripts run here.
-    settings: { enableJavaScriptEvaluation: true, suppressInsecureJavaScriptEnvironmentWarning: true },
-  });
+  const window = await openFixtureWindow(file);
   open.push(window);
-  window.document.write(readFileSync(resolve(dir, file), 'utf8'));
-  await window.happyDOM.waitUntilComplete();
   const doc = window.document as unknown as Document;
   const sent = () => (window as unknown as { __sent: Sent[] }).__sent;
   const key = (target: Element, init: { key: string; ctrlKey?: boolean; metaKey?: boolean; isComposing?: boolean }) =>
@@ -54,6 +51,13 @@ describe.each(PAGES)('%s', (file) => {
     expect(html.indexOf('<!--')).toBeLessThan(20);
     expect(comment).toContain('2026-11');
     expect(comment).toContain('README');
+  });
+
+  it('gets its Gmail behaviour from the shared fake-gmail.js and inlines no script of its own', async () => {
+    const markup = readFileSync(resolve(dir, file), 'utf8').replace(/<!--[\s\S]*?-->/g, '');
+    expect(markup.match(/<script\b[^>]*>/g)).toEqual(['<script src="fake-gmail.js">']);
+    const { window } = await openPage(file);
+    expect((window as unknown as { __pwned?: unknown }).__pwned).toBeUndefined();
   });
 });
 

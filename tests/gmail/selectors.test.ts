@@ -1,10 +1,11 @@
 // @vitest-environment happy-dom
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { Window } from 'happy-dom';
+import type { Window } from 'happy-dom';
 import { afterAll, describe, expect, it } from 'vitest';
 import { queryAll, queryFirst, SELECTORS, type SelectorKey } from '../../entrypoints/gmail.content/selectors.ts';
 import { findComposes, findSendButton } from '../../entrypoints/gmail.content/adapter.ts';
+import { openFixtureWindow } from './fixture-window.ts';
 
 // Paths, not URLs: under happy-dom the global URL is the DOM's, which node:fs refuses.
 const FIXTURES = {
@@ -25,16 +26,10 @@ afterAll(async () => {
   await Promise.all(windows.map((w) => w.happyDOM.close()));
 });
 
-// The refusal dialog only exists after the fixture's own script has refused a send.
+// The refusal dialog only exists after the fixture's script (fake-gmail.js) has refused a send.
 async function afterRefusedSend(): Promise<Document> {
-  const window = new Window({
-    url: 'https://mail.google.com/mail/u/0/',
-    // Only our own fixture scripts run here.
-    settings: { enableJavaScriptEvaluation: true, suppressInsecureJavaScriptEnvironmentWarning: true },
-  });
+  const window = await openFixtureWindow('popout-compose-2026-11.html');
   windows.push(window);
-  window.document.write(readFileSync(FIXTURES.POPOUT, 'utf8'));
-  await window.happyDOM.waitUntilComplete();
   (window.document.querySelector('[role=button][data-tooltip^="Send"]') as unknown as HTMLElement).click();
   return window.document as unknown as Document;
 }

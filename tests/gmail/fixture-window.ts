@@ -1,0 +1,26 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { Window } from 'happy-dom';
+
+// A happy-dom window showing a fixture page at Gmail's address with the page's own script
+// running: the fixtures load the shared fake-Gmail behaviour with
+// `<script src="fake-gmail.js">`, which a virtual server answers from the fixture folder, so
+// the src is resolved exactly as in the browser tests and nothing goes to the network.
+
+export const FIXTURE_DIR = resolve(import.meta.dirname, '../fixtures/gmail');
+const GMAIL_PAGE_URL = 'https://mail.google.com/mail/u/0/';
+
+export async function openFixtureWindow(file: string): Promise<Window> {
+  const window = new Window({
+    url: GMAIL_PAGE_URL,
+    settings: {
+      // Only our own fixture scripts run here.
+      enableJavaScriptEvaluation: true,
+      suppressInsecureJavaScriptEnvironmentWarning: true,
+      fetch: { virtualServers: [{ url: GMAIL_PAGE_URL, directory: FIXTURE_DIR }] },
+    },
+  });
+  window.document.write(readFileSync(resolve(FIXTURE_DIR, file), 'utf8'));
+  await window.happyDOM.waitUntilComplete();
+  return window;
+}
