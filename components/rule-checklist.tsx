@@ -1,3 +1,4 @@
+import { checksSummary } from '../lib/checks-summary.ts';
 import type { PanelRule } from '../lib/schemas/panel.ts';
 
 // Every rule with its state. Error, warning and pass differ by icon, colour and a word, so
@@ -13,6 +14,7 @@ interface Look {
 export function lookOf(rule: PanelRule): Look {
   if (rule.status === 'off') return { icon: '–', label: 'Off', tone: 'off' };
   if (rule.status === 'pass') return { icon: '✓', label: 'Passes', tone: 'pass' };
+  if (rule.status === 'pending') return { icon: '·', label: 'Not yet', tone: 'off' };
   if (rule.severity === 'error') return { icon: '✕', label: 'Error', tone: 'error' };
   if (rule.severity === 'warning') return { icon: '!', label: 'Warning', tone: 'warning' };
   return { icon: 'i', label: 'Note', tone: 'info' };
@@ -24,7 +26,7 @@ export function RuleChecklist({ rules, failing }: { rules: readonly PanelRule[];
     <section className="card" aria-labelledby="checks-heading">
       <h2 id="checks-heading">Checks</h2>
       <p className={`summary ${failing > 0 ? 'summary-fail' : 'summary-pass'}`} role="status" data-testid="step-ahead-panel-failing">
-        {failing === 0 ? 'All checks pass' : failing === 1 ? '1 check failing' : `${failing} checks failing`}
+        {checksSummary({ rules, failing })}
       </p>
       <ul className="rules">
         {ordered.map((rule) => {

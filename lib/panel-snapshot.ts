@@ -78,13 +78,16 @@ function panelRules(analysis: Analysis, settings: Settings): PanelRule[] {
     if (list) list.push(finding);
     else byRule.set(finding.ruleId, [finding]);
   }
+  // An empty draft has passed nothing yet: "Passes" beside every rule before a word is typed
+  // would tell the writer the opposite of the truth.
+  const pending = analysis.draftSentences.length === 0;
   return RULES.map((rule) => {
     const severity = settings.rules[rule.meta.id] ?? rule.meta.defaultSeverity;
-    const findings = severity === 'off' ? [] : (byRule.get(rule.meta.id) ?? []);
+    const findings = severity === 'off' || pending ? [] : (byRule.get(rule.meta.id) ?? []);
     return {
       ruleId: rule.meta.id,
       title: clip(rule.meta.title, LIMITS.label),
-      status: severity === 'off' ? 'off' : findings.length > 0 ? 'fail' : 'pass',
+      status: severity === 'off' ? 'off' : pending ? 'pending' : findings.length > 0 ? 'fail' : 'pass',
       severity,
       findings: findings.slice(0, LIMITS.findingsPerRule).map((f) => panelFinding(f, analysis.draft.text)),
     };
@@ -117,14 +120,15 @@ export function panelEta(eta: Eta | null, timeZone: string): PanelEta | null {
   };
 }
 
-/** Error and warning findings of rules that are on: the number the in-compose status shows. */
+/**
+ * Failing checks at error or warning level: the number the in-compose status shows. A check
+ * is a rule (the pre-send checklist lists one item per failing rule), so three unanswered
+ * questions are one failing check, not three.
+ */
 export function failingCount(rules: readonly PanelRule[]): number {
-  let failing = 0;
-  for (const rule of rules) {
-    for (const finding of rule.findings) if (finding.severity !== 'info') failing++;
-  }
-  return failing;
+  return rules.filter((rule) => rule.status === 'fail' && (rule.severity === 'error' || rule.severity === 'warning')).length;
 }
+
 
 export interface PanelThreadInput {
   threadId: string | null;

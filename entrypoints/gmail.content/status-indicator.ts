@@ -1,3 +1,4 @@
+import { checksSummary } from '../../lib/checks-summary.ts';
 import type { PanelQuestion, PanelSnapshot } from '../../lib/schemas/panel.ts';
 import type { QuestionMark } from '../../lib/types.ts';
 import { findSendButton, type ComposeHandle } from './adapter.ts';
@@ -42,6 +43,7 @@ const STYLE = `
 .status.error { color: #a50e0e; background: #fce8e6; border-color: #f6aea9; }
 .status.warning { color: #7a4f01; background: #fef7e0; border-color: #fdd663; }
 .status.pass { color: #0d652d; background: #e6f4ea; border-color: #a8dab5; }
+.status.pending { color: #444746; background: #f1f3f4; border-color: #dadce0; }
 .panel { position: absolute; bottom: calc(100% + 6px); left: 0; z-index: 2147483000; width: 340px;
   max-height: 360px; overflow: auto; box-sizing: border-box; padding: 10px 12px; background: #fff;
   border: 1px solid #dadce0; border-radius: 8px; box-shadow: 0 4px 16px rgba(0,0,0,.2); white-space: normal; }
@@ -75,14 +77,10 @@ function element<K extends keyof HTMLElementTagNameMap>(
   return node;
 }
 
-/** "All checks pass", "1 check failing", "3 checks failing". */
-export function statusText(failing: number): string {
-  if (failing <= 0) return 'All checks pass';
-  return `${failing} ${failing === 1 ? 'check' : 'checks'} failing`;
-}
 
 /** error when an error-level check fails, warning when only warnings do, else pass. */
-export function statusLevel(snapshot: PanelSnapshot): 'error' | 'warning' | 'pass' {
+export function statusLevel(snapshot: PanelSnapshot): 'error' | 'warning' | 'pass' | 'pending' {
+  if (snapshot.rules.some((rule) => rule.status === 'pending')) return 'pending';
   let warning = false;
   for (const rule of snapshot.rules) {
     for (const finding of rule.findings) {
@@ -154,7 +152,7 @@ export function mountStatusIndicator(handle: ComposeHandle, options: StatusIndic
     update(next) {
       snapshot = next;
       const level = statusLevel(next);
-      const text = statusText(next.failing);
+      const text = checksSummary(next);
       pill.className = `status ${level}`;
       pill.setAttribute('data-testid', STATUS_TEST_ID);
       pill.setAttribute('data-failing', String(next.failing));
@@ -191,7 +189,7 @@ export function mountStatusIndicator(handle: ComposeHandle, options: StatusIndic
     } else {
       const failing = snapshot.rules.filter((rule) => rule.status === 'fail');
       nodes.push(element(doc, 'h3', {}, failing.length > 0 ? 'Failing checks' : 'Checks'));
-      if (failing.length === 0) nodes.push(element(doc, 'p', {}, 'All checks pass.'));
+      if (failing.length === 0) nodes.push(element(doc, 'p', {}, `${checksSummary(snapshot)}.`));
       const rules = element(doc, 'ul');
       for (const rule of failing) {
         const item = element(doc, 'li', { 'data-rule': rule.ruleId });

@@ -23,8 +23,8 @@ export const panelFindingSchema = z.object({
 export const panelRuleSchema = z.object({
   ruleId: z.enum(RULE_IDS),
   title: text(200),
-  /** `off` when the team switched the rule off. */
-  status: z.enum(['pass', 'fail', 'off']),
+  /** `off` when the team switched the rule off; `pending` while the draft has no text to judge. */
+  status: z.enum(['pass', 'fail', 'off', 'pending']),
   severity: z.enum(['error', 'warning', 'info', 'off']),
   findings: z.array(panelFindingSchema).max(200),
 });

@@ -28,6 +28,8 @@ describe('email content is shown as text, and nothing leaves the browser', () =>
     routes = await routeFixtures(session, 'hostile');
     gmail = await openGmail(session);
     await statuses(gmail).first().waitFor();
+    // A first line in the reply starts the checks, so the findings quote the question too.
+    await typeAtStart(gmail, composeBodies(gmail).first(), 'Hi Sam, thanks for writing. ');
   });
 
   afterAll(async () => {

@@ -41,6 +41,8 @@ describe('a thread where our earlier ETA has passed', () => {
   });
 
   it('flags the missed ETA, naming when it was due, and lists the ETA among the thread’s facts', async () => {
+    // An untouched draft has nothing to judge yet; the first words start the checks.
+    await typeAtStart(page, composeBodies(page).first(), 'Hi Marco, here is where things stand. ');
     await msUntilFailing(statuses(page).first(), (n) => n > 0);
     await expect.poll(() => missedEtaRule(panel).getAttribute('data-status')).toBe('fail');
     // "by 3 pm ET Tuesday", written on Thu Nov 12, is Tue Nov 17, 20:00 UTC (the browser's zone).
@@ -106,7 +108,11 @@ describe('an inline reply and a pop-up compose open at once', () => {
 
   it('checks each draft on its own: fixing the inline reply leaves the pop-up’s count alone', async () => {
     const [inline, popup] = [statuses(page).nth(0), statuses(page).nth(1)];
+    // Both drafts start empty (nothing judged yet); a first line in each starts their checks.
+    await typeAtStart(page, composeBodies(page).nth(0), 'Hi Priya, thanks for the report. ');
+    await typeAtStart(page, composeBodies(page).nth(1), 'Hi Lee, a quick question about the queue. ');
     await msUntilFailing(inline, (n) => n > 0);
+    await msUntilFailing(popup, (n) => n > 0);
     const popupBefore = await failingOf(popup);
     expect(popupBefore).not.toBeNull();
 

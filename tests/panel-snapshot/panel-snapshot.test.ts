@@ -1,3 +1,4 @@
+import { checksSummary } from '../../lib/checks-summary.ts';
 import { describe, expect, it } from 'vitest';
 import { analyze, type Analysis } from '../../lib/engine.ts';
 import {
@@ -46,8 +47,10 @@ describe('buildPanelSnapshot', () => {
     expect(byId['eta-concrete']!.findings[0]).toMatchObject({ severity: 'warning', excerpt: 'soon' });
     expect(byId['no-red-text']).toMatchObject({ status: 'pass', findings: [] });
     expect(byId['questions-answered']!.findings).toHaveLength(2);
-    // Two unanswered questions, a placeholder (errors) and three warnings.
-    expect(snapshot.failing).toBe(6);
+    // Failing checks, not findings: questions-answered (two questions) and placeholders-filled
+    // are errors; eta-concrete, status-summary and expectations warnings.
+    expect(byId['questions-answered']!.findings).toHaveLength(2);
+    expect(snapshot.failing).toBe(5);
     expect(snapshot.composeId).toBe('2');
     expect(snapshot.thread).toEqual(THREAD);
   });
@@ -79,7 +82,7 @@ describe('buildPanelSnapshot', () => {
       display: 'Thu, Nov 19, 8:00 PM GMT',
     });
     const failingRules = snapshot.rules.filter((rule) => rule.status === 'fail' && rule.severity !== 'info');
-    expect(snapshot.failing).toBe(failingRules.reduce((n, rule) => n + rule.findings.length, 0));
+    expect(snapshot.failing).toBe(failingRules.length);
     expect(snapshot.questions[0]!.answered).toBe(true);
     expect(snapshot.questions[0]!.answeredBy[0]).toContain('not fixed yet');
   });
@@ -110,9 +113,7 @@ describe('buildPanelSnapshot', () => {
     // An info-level rule is listed but not counted in the status number.
     const infoOnly = buildPanelSnapshot(analysis, options({ settings }));
     expect(infoOnly.rules.find((r) => r.ruleId === 'expectations')).toMatchObject({ status: 'fail', severity: 'info' });
-    expect(infoOnly.failing).toBe(
-      infoOnly.rules.flatMap((r) => r.findings).filter((f) => f.severity !== 'info').length,
-    );
+    expect(infoOnly.failing).toBe(infoOnly.rules.filter((r) => r.status === 'fail' && r.severity !== 'info').length);
   });
 
   it('clips what a huge email would push past the schema, so the snapshot always validates', () => {
@@ -150,5 +151,26 @@ describe('buildPanelSnapshot', () => {
     expect(snapshotSignature(a)).toBe(snapshotSignature(b));
     expect(snapshotSignature(a)).not.toBe(snapshotSignature(fixed));
     expect(snapshotSignature(null)).toBe('null');
+  });
+});
+
+describe('an empty draft', () => {
+  it('has judged nothing yet: every rule that is on is pending, nothing counts as failing', () => {
+    const settings = settingsSchema.parse({ rules: { ownership: 'off' } });
+    const empty = analyze({ customer: CUSTOMER, draft: '<div><br></div>', now: NOW, timeZone: NY }, settings);
+    const snapshot = panelSnapshotSchema.parse(buildPanelSnapshot(empty, options({ settings })));
+    expect(snapshot.rules.filter((r) => r.ruleId !== 'ownership').every((r) => r.status === 'pending' && r.findings.length === 0)).toBe(true);
+    expect(snapshot.rules.find((r) => r.ruleId === 'ownership')!.status).toBe('off');
+    expect(snapshot.failing).toBe(0);
+    expect(checksSummary(snapshot)).toBe('Checks start as you type');
+    // The customer's questions are still listed, open, so the writer sees what to answer.
+    expect(snapshot.questions.map((q) => q.answered)).toEqual([false, false]);
+  });
+
+  it('says how many checks fail once there is text', () => {
+    const snapshot = buildPanelSnapshot(weak(), options());
+    expect(checksSummary(snapshot)).toBe('5 checks failing');
+    expect(checksSummary({ ...snapshot, rules: snapshot.rules.map((r) => ({ ...r, status: 'pass' as const })), failing: 0 })).toBe('All checks pass');
+    expect(checksSummary({ ...snapshot, failing: 1 })).toBe('1 check failing');
   });
 });
