@@ -15,7 +15,11 @@ export default defineConfig({
     browser_specific_settings: { gecko: { id: 'step-ahead@step-ahead.extension' } },
     // The Gmail content script reads the question model from the package (bundle budget;
     // build/request-model-asset.ts). Only Gmail's pages may load it.
-    web_accessible_resources: [{ resources: [REQUEST_MODEL_ASSET], matches: ['https://mail.google.com/*'] }],
+    // use_dynamic_url (Chrome) changes the file's URL every session, so a page cannot probe a
+    // fixed chrome-extension:// address to learn that Step Ahead is installed.
+    web_accessible_resources: [
+      { resources: [REQUEST_MODEL_ASSET], matches: ['https://mail.google.com/*'], use_dynamic_url: true },
+    ],
   },
   hooks: {
     'build:done': (wxt) => {
