@@ -22,10 +22,12 @@ export function lookOf(rule: PanelRule): Look {
 
 export function RuleChecklist({ rules, failing }: { rules: readonly PanelRule[]; failing: number }) {
   const ordered = [...rules.filter((r) => r.status !== 'off'), ...rules.filter((r) => r.status === 'off')];
+  // An empty draft has run no checks yet: its summary is neither good nor bad news.
+  const tone = failing > 0 ? 'summary-fail' : rules.some((r) => r.status === 'pending') ? 'summary-pending' : 'summary-pass';
   return (
     <section className="card" aria-labelledby="checks-heading">
       <h2 id="checks-heading">Checks</h2>
-      <p className={`summary ${failing > 0 ? 'summary-fail' : 'summary-pass'}`} role="status" data-testid="step-ahead-panel-failing">
+      <p className={`summary ${tone}`} role="status" data-testid="step-ahead-panel-failing">
         {checksSummary({ rules, failing })}
       </p>
       <ul className="rules">

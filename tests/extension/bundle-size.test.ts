@@ -23,6 +23,8 @@ describe('the built Gmail content script', () => {
     const shipped = JSON.parse(readFileSync(new URL('../../.output/chrome-mv3/request-model.json', import.meta.url), 'utf8'));
     expect(shipped.weights.length).toBeGreaterThan(1000);
     const manifest = JSON.parse(readFileSync(new URL('../../.output/chrome-mv3/manifest.json', import.meta.url), 'utf8'));
-    expect(manifest.web_accessible_resources).toEqual([{ resources: ['request-model.json'], matches: ['https://mail.google.com/*'] }]);
+    expect(manifest.web_accessible_resources).toEqual([
+      { resources: ['request-model.json'], matches: ['https://mail.google.com/*'], use_dynamic_url: true },
+    ]);
   });
 });
