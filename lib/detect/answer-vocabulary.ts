@@ -26,6 +26,9 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ['slow', 'slower', 'slowness', 'latency', 'lag', 'lagging', 'performance', 'timeout', 'timeouts', 'hang', 'hangs', 'freeze', 'freezes', 'speed', 'speed up', 'faster', 'fast', 'quicker', 'load times', 'load time'],
   ['meeting', 'call', 'meet', 'session', 'zoom', 'teams call', 'conference', 'invite', 'invitation', 'demo', 'walkthrough', 'time slots'],
   ['documentation', 'docs', 'doc', 'guide', 'manual', 'article', 'knowledge base', 'kb'],
+  // Notes about a release are documents, not the release: "I'll send the release notes by
+  // Thursday" promises no fix.
+  ['release notes', 'release note', 'changelog', 'change log', 'changelogs', 'patch notes'],
   ['log', 'logs', 'trace', 'traces', 'har file', 'diagnostics', 'debug output'],
   ['reset', 'resets', 'reset link', 'recover', 'recovery'],
   ['email', 'e-mail', 'mail', 'message', 'notification', 'notifications'],
@@ -43,7 +46,7 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ['report', 'dashboard', 'analytics'],
   ['contract', 'agreement', 'renewal', 'renew', 'renews', 'renewed', 'auto-renew', 'auto-renewal', 'term'],
   ['reproduce', 'reproduced', 'repro', 'replicate', 'replicated', 'reproducible'],
-  ['rollback', 'roll back', 'rolled back', 'revert', 'reverted', 'downgrade', 'previous version'],
+  ['rollback', 'roll back', 'rolled back', 'rolling back', 'rollbacks', 'revert', 'reverted', 'reverting', 'downgrade', 'downgraded', 'downgrading', 'previous version'],
   ['encrypt', 'encrypted', 'encryption', 'algorithm', 'cipher', 'aes', 'aes-256'],
   ['roadmap', 'any plan', 'any plans', 'plans to', 'plan to', 'planned', 'on the roadmap', 'road map'],
   ['discount', 'discounts', 'discounted', 'reduction', 'rebate'],
@@ -151,6 +154,8 @@ export const YES_NO_PHRASES: readonly string[] = [
   'are not supported', 'we do not offer', 'we only', 'can only', 'nothing changed', 'no incident',
   'no hard', 'no fixed', 'not planned', 'they will not', 'they do not', 'they can not', 'they are not',
   'it does not', 'it will not', 'you do not', 'you will not', 'we do not',
+  // "Do we need to roll back?" — "Rolling back is not needed."
+  'not needed', 'no need', 'not necessary', 'not required',
 ];
 
 export const STEP_PHRASES: readonly string[] = [

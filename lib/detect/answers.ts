@@ -101,6 +101,8 @@ interface Profile {
   /** The question's own topic weight, before words from around it were added. */
   ownWeight: number;
   numbers: Set<string>;
+  /** Versions the question itself names ("4.2.1"). */
+  versions: string[];
   acceptYesNo: boolean;
   acceptAction: boolean;
   acceptSteps: boolean;
@@ -204,6 +206,13 @@ function topicKeys(words: string[], out: (key: string, word: string) => void): v
     if (matched === 0) {
       const raw = words[i] ?? '';
       const word = raw.endsWith("'s") ? raw.slice(0, -2) : raw;
+      // "roll-back", "sign-in": the hyphenated form of a known phrase is that phrase.
+      const spaced = word.includes('-') ? CANONICAL.get(word.replace(/-/g, ' ')) : undefined;
+      if (spaced !== undefined) {
+        out(spaced, word);
+        i += 1;
+        continue;
+      }
       // "auto-renew", "read-only": each part is a topic word of its own.
       const parts = word.includes('-') ? word.split('-') : [word];
       for (const part of parts) {
@@ -546,6 +555,7 @@ function profileOf(question: Question, customerText: string): Profile {
     topic,
     ownWeight,
     numbers: new Set(words.filter(isDigitToken)),
+    versions: words.filter(isVersion),
     acceptYesNo: type === 'request' && (canYou || joined.includes(' confirm ')),
     acceptAction: proposal || (type === 'yesno' && canYou),
     // "Check what happened" wants the cause; doing something ("run it again") is not one.
@@ -651,12 +661,61 @@ function onTopic(p: Profile, hits: number): boolean {
   return p.ownWeight === 0 || topical(p.topic, hits);
 }
 
-function judge(p: Profile, keys: Set<string>, s: Pick<DraftSentence, 'cues' | 'numbers' | 'versionTimeOnly'>): { kind: VerdictKind; score: number } | null {
+/**
+ * What the other questions of the same message are about. A sentence that touches this
+ * question only through words it shares with a sibling ("release" in both "roll back before
+ * Friday's release?" and "will the fix ship in 4.2.1?") and touches the sibling's own words
+ * ("roll back", "4.1") answers the sibling: its yes/no or its promise is not this one's.
+ */
+interface Siblings {
+  /** This question's keys that a sibling's topic holds too. */
+  shared: Set<string>;
+  /** Strong topic keys of the siblings that this question does not have. */
+  only: string[];
+}
+
+const NO_SIBLINGS: Siblings = { shared: new Set(), only: [] };
+
+function aboutSibling(p: Profile, keys: Set<string>, siblings: Siblings): boolean {
+  if (siblings.only.length === 0) return false;
+  for (const key of p.topic.keys.keys()) if (keys.has(key) && !siblings.shared.has(key)) return false;
+  return siblings.only.some((key) => keys.has(key));
+}
+
+/** Versions ("4.2.1", "v10.3") among digit tokens: a yes/no about one is not about another. */
+const isVersion = (t: string) => /^v?\d+\.\d/.test(t);
+
+/**
+ * "Will the fix ship in 4.2.1?" is not confirmed by a sentence about 4.2 ("engineering has a
+ * fix in testing for 4.2"), nor by a "no" borrowed from a neighbour about something else
+ * ("You do not need to roll back." + "Engineering has a fix in testing."). A yes/no question
+ * that names a version is answered by naming it, or by a yes or a no in a sentence about
+ * the question's own topic that names no other version.
+ */
+function missesVersion(p: Profile, s: Pick<DraftSentence, 'cues' | 'numbers'>, borrowedCue: boolean, siblings: Siblings): boolean {
+  if (p.versions.length === 0) return false;
+  if (p.versions.some((v) => s.numbers.includes(v))) return false;
+  if (borrowedCue) return true;
+  // A version another question asks about belongs to that answer, not to this one.
+  const otherVersion = s.numbers.some((n) => isVersion(n) && !siblings.only.includes(n));
+  return otherVersion && !(s.cues.affirms || s.cues.denies);
+}
+
+function judge(
+  p: Profile,
+  keys: Set<string>,
+  s: Pick<DraftSentence, 'cues' | 'numbers' | 'versionTimeOnly'>,
+  siblings: Siblings = NO_SIBLINGS,
+  /** The yes/no cue comes from a neighbour that says nothing about this question. */
+  borrowedCue = false,
+): { kind: VerdictKind; score: number } | null {
   const { topic, type } = p;
   const cues = s.cues;
   const hits = hitsOf(topic, keys);
   if (!onTopic(p, hits)) return null;
   if (cues.asks) return null;
+  if (aboutSibling(p, keys, siblings)) return null;
+  if ((type === 'yesno' || p.acceptYesNo) && missesVersion(p, s, borrowedCue, siblings)) return null;
   // A promise outranks its own time cue: "I'll check and get back to you by Friday" defers.
   if (cues.handoff && type !== 'status') return { kind: cues.firmTime ? 'deferred' : 'handoff', score: hits };
   if (cues.deferral && !(cues.action && type === 'request' && !cues.firmTime)) {
@@ -674,7 +733,7 @@ function better(a: Verdict | null, b: Verdict): boolean {
   return !a || RANK[b.kind] > RANK[a.kind] || (RANK[b.kind] === RANK[a.kind] && b.score > a.score);
 }
 
-function bestVerdict(p: Profile, sentences: DraftSentence[]): Verdict | null {
+function bestVerdict(p: Profile, sentences: DraftSentence[], siblings: Siblings = NO_SIBLINGS): Verdict | null {
   let best: Verdict | null = null;
   const consider = (v: Verdict) => {
     if (better(best, v)) best = v;
@@ -684,7 +743,7 @@ function bestVerdict(p: Profile, sentences: DraftSentence[]): Verdict | null {
   sentences.forEach((s, i) => {
     hits[i] = hitsOf(p.topic, s.keys);
     fits[i] = fitsType(p, s) ? 1 : 0;
-    const j = judge(p, s.keys, s);
+    const j = judge(p, s.keys, s, siblings);
     if (j) consider({ ...j, by: [s] });
   });
   if (best && (best as Verdict).kind === 'answer') return best;
@@ -699,12 +758,27 @@ function bestVerdict(p: Profile, sentences: DraftSentence[]): Verdict | null {
       if ((a.cues.handoff && fits[i + 1]) || (b.cues.handoff && fits[i])) cues.handoff = false;
       if ((a.cues.deferral && fits[i + 1]) || (b.cues.deferral && fits[i])) cues.deferral = false;
       const merged = { cues, numbers: [...a.numbers, ...b.numbers], versionTimeOnly: a.versionTimeOnly && b.versionTimeOnly };
-      const j = judge(p, unionKeys(a.keys, b.keys), merged);
+      // Whether the yes or no (and its strength) comes from a sentence about this question.
+      const ownA = Boolean(hits[i]) || a.cues.elliptical;
+      const ownB = Boolean(hits[i + 1]) || b.cues.elliptical;
+      const strongOwn = (a.cues.yesStrong && ownA) || (b.cues.yesStrong && ownB);
+      const anyOwn = (a.cues.yesno && ownA) || (b.cues.yesno && ownB);
+      const borrowed = !anyOwn || (cues.yesStrong && !strongOwn);
+      // A yes or a no that answers a sibling question stays with it.
+      const cueOwner = (cues.yesStrong ? a.cues.yesStrong : a.cues.yesno) ? a : b;
+      const j = borrowed && aboutSibling(p, cueOwner.keys, siblings) ? null : judge(p, unionKeys(a.keys, b.keys), merged, siblings, borrowed);
       if (j && j.kind === 'answer') consider({ ...j, score: j.score - 0.5, by: [a, b] });
     }
     // "I can see the slow responses too. I'll send you an update by 4 pm." — a promise that
     // names no topic of its own continues the sentence before it.
-    if (b.cues.deferral && b.cues.firmTime && !hits[i + 1] && hits[i] && topical(p.topic, hits[i] ?? 0)) {
+    if (
+      b.cues.deferral &&
+      b.cues.firmTime &&
+      !hits[i + 1] &&
+      hits[i] &&
+      topical(p.topic, hits[i] ?? 0) &&
+      !aboutSibling(p, a.keys, siblings)
+    ) {
       consider({ kind: 'deferred', score: hits[i] ?? 0, by: [a, b] });
     }
   }
@@ -785,14 +859,22 @@ function cachedProfileOf(question: Question, customerText: string): Profile {
 /** Forgets every kept profile (benchmarks and tests measure or check the path without them). */
 export function clearAnswerCaches(): void {
   profiles = new WeakMap();
+  lastSiblings = null;
 }
 
-function statusOf(question: Question, customerText: string, sentences: DraftSentence[], inline: InlineMatch | undefined, crowded: boolean): QuestionStatus {
+function statusOf(
+  question: Question,
+  customerText: string,
+  sentences: DraftSentence[],
+  inline: InlineMatch | undefined,
+  crowded: boolean,
+  siblings: Siblings,
+): QuestionStatus {
   const p = cachedProfileOf(question, customerText);
   if (inline) {
     // One question per quoted block, or the last ask before the reply: the reply answers it.
     // Several in one block: each but the last must also find its topic or answer there.
-    const verdict = crowded ? bestVerdict(p, inline.reply) : null;
+    const verdict = crowded ? bestVerdict(p, inline.reply, siblings) : null;
     if (!crowded || (verdict && ANSWERS(verdict.kind))) {
       return {
         question,
@@ -802,7 +884,7 @@ function statusOf(question: Question, customerText: string, sentences: DraftSent
       };
     }
   }
-  const verdict = bestVerdict(p, sentences);
+  const verdict = bestVerdict(p, sentences, siblings);
   if (verdict && ANSWERS(verdict.kind)) {
     const text = snippet(verdict.by.map((s) => s.sentence.text).join(' '));
     const reason = verdict.kind === 'deferred' ? `deferred with a promise: '${text}'` : `answered by: '${text}'`;
@@ -818,6 +900,55 @@ function statusOf(question: Question, customerText: string, sentences: DraftSent
     };
   }
   return { question, answered: false, answeredBy: [], reason: missingReason(p, sentences, verdict) };
+}
+
+/** A question's own topic words of full weight: what it is about, not what it frames. */
+function strongKeysOf(p: Profile): string[] {
+  const out: string[] = [];
+  for (const [key, weight] of p.topic.keys) if (weight >= 1) out.push(key);
+  return out;
+}
+
+/** How many of the questions have each strong topic key. */
+function strongKeyCounts(questions: Question[], customerText: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  if (questions.length < 2) return counts;
+  for (const q of questions) for (const key of strongKeysOf(cachedProfileOf(q, customerText))) counts.set(key, (counts.get(key) ?? 0) + 1);
+  return counts;
+}
+
+function siblingsOf(question: Question, customerText: string, counts: Map<string, number>): Siblings {
+  if (counts.size === 0) return NO_SIBLINGS;
+  const p = cachedProfileOf(question, customerText);
+  const own = new Set(strongKeysOf(p));
+  const shared = new Set<string>();
+  for (const key of p.topic.keys.keys()) if ((counts.get(key) ?? 0) - (own.has(key) ? 1 : 0) > 0) shared.add(key);
+  const only: string[] = [];
+  for (const key of counts.keys()) if (!p.topic.keys.has(key)) only.push(key);
+  return { shared, only };
+}
+
+// The siblings depend only on the questions' profiles, which stay the same while the reply
+// is typed; the last reading is kept and reused while every profile is the one it was made from.
+let lastSiblings: { questions: Question[]; text: string; profiles: Profile[]; map: Map<Question, Siblings> } | null = null;
+
+function siblingsByQuestion(questions: Question[], customerText: string): Map<Question, Siblings> {
+  const profiles = questions.map((q) => cachedProfileOf(q, customerText));
+  const kept = lastSiblings;
+  if (
+    kept &&
+    kept.questions === questions &&
+    kept.text === customerText &&
+    kept.profiles.length === profiles.length &&
+    kept.profiles.every((p, i) => p === profiles[i])
+  ) {
+    return kept.map;
+  }
+  const map = new Map<Question, Siblings>();
+  const counts = strongKeyCounts(questions, customerText);
+  for (const q of questions) map.set(q, siblingsOf(q, customerText, counts));
+  lastSiblings = { questions, text: customerText, profiles, map };
+  return map;
 }
 
 /**
@@ -852,13 +983,21 @@ export function matchAnswers(
     if (!last || m.position > last.position) lastInBlock.set(m.block, { id, position: m.position });
   }
 
+  const text = typeof customerText === 'string' ? customerText : '';
+  let siblings: Map<Question, Siblings> = new Map();
+  try {
+    siblings = siblingsByQuestion(questions, text);
+  } catch {
+    // Without the siblings' topics each question is judged on its own.
+  }
+
   return questions.map((question) => {
     let status: QuestionStatus;
     try {
       const m = inline.get(question.id);
       const crowded =
         m !== undefined && (m.followed || ((perBlock.get(m.block) ?? 0) > 1 && lastInBlock.get(m.block)?.id !== question.id));
-      status = statusOf(question, typeof customerText === 'string' ? customerText : '', sentences, m, crowded);
+      status = statusOf(question, text, sentences, m, crowded, siblings.get(question) ?? NO_SIBLINGS);
     } catch {
       status = { question, answered: false, answeredBy: [], reason: 'could not be checked' };
     }

@@ -430,3 +430,108 @@ export const REFERENCE_WORDS: readonly string[] = [
   'rma',
   'pid',
 ];
+
+// ---------------------------------------------------------------------------------------
+// Commitment: a time is our ETA only where the draft promises something. These tables let
+// eta-commitment.ts tell a promise from a mention of a time ("a roll-back before Friday is
+// not needed", "who owns it this week?", "your licence expires on Dec 31", "we reply to P2
+// tickets within 8 business hours"). Phrases are lower case with "n't" written " not" and
+// "cannot" as "can not", the form the checker reads.
+// ---------------------------------------------------------------------------------------
+
+/** Saying something need not happen, or that no promise is made: the time in it is no ETA. */
+export const NOT_NEEDED_CUES: readonly string[] = [
+  'no need',
+  'not needed',
+  'not necessary',
+  'not required',
+  'not mandatory',
+  'not essential',
+  'unnecessary',
+  'need not',
+  'not need',
+  'not have to',
+  'no rush',
+  'no hurry',
+  'no requirement',
+  'no guarantee',
+  'not guarantee',
+  'not promise',
+  'not commit',
+  'unable to promise',
+  'unable to guarantee',
+  'unable to commit',
+  'not able to promise',
+  'not able to guarantee',
+  'not able to commit',
+];
+
+/**
+ * Words that make a clause a promise or an expectation the writer sets ("will", "you'll
+ * hear", "we expect"): with one, a clause about the customer's things is still ours.
+ */
+export const COMMITMENT_CUES: readonly string[] = [
+  'will',
+  'll',
+  'shall',
+  'should',
+  'going',
+  'gonna',
+  'expect',
+  'expected',
+  'expecting',
+  'plan',
+  'plans',
+  'planned',
+  'planning',
+  'aim',
+  'aiming',
+  'intend',
+  'intends',
+  'promise',
+  'target',
+  'targeting',
+  'scheduled',
+  'eta',
+  'hear',
+  'can',
+  'could',
+];
+
+/** Words that put the writer or the writer's team in a clause. */
+export const FIRST_PERSON_WORDS: readonly string[] = ['i', 'we', 'me', 'us', 'our', 'ours', 'my', 'mine'];
+
+/**
+ * Verbs of a term running out or rolling over: the date is when the customer's or a third
+ * party's entitlement changes, not something anyone delivers ("your licence expires on
+ * Dec 31", "the vendor certificate lapses on the 5th"). "Will be renewed" is a delivery
+ * and is not here.
+ */
+export const TERM_EVENT_VERBS: readonly string[] = [
+  'expire',
+  'expires',
+  'expiring',
+  'lapse',
+  'lapses',
+  'lapsing',
+  'renews',
+  'run out',
+  'runs out',
+];
+
+/**
+ * Words after "we" that are not a plain present verb: modals, auxiliaries and the verbs of
+ * intent. "We reply within 8 hours" states a policy; "we'll reply", "we are replying",
+ * "we aim to reply" are about this case.
+ */
+export const NOT_PLAIN_PRESENT: readonly string[] = [
+  'will', 'll', 'shall', 'should', 'would', 'could', 'can', 'may', 'might', 'must', 'are', 're', 'were', 'was',
+  'have', 've', 'had', 'd', 'do', 'did', 'need', 'want', 'hope', 'plan', 'expect', 'aim', 'intend', 'promise',
+  'just', 'now', 'still', 'already', 'also', 'then', 'first', 'next', 'today', 'tomorrow',
+];
+
+/** Words that open a question when they lead a clause ("would Monday work", "who owns…"). */
+export const QUESTION_OPENERS: readonly string[] = [
+  'who', 'what', 'when', 'where', 'which', 'why', 'how', 'whose', 'will', 'would', 'can', 'could', 'shall',
+  'should', 'do', 'does', 'did', 'is', 'are', 'was', 'were', 'may', 'might', 'have', 'has', 'any',
+];

@@ -23,6 +23,7 @@ import {
   findVaguePhrases,
   type DayBound,
 } from './eta-phrases.ts';
+import { whyNotCommitment } from './eta-commitment.ts';
 import { maskNonDates } from './eta-masks.ts';
 import { isPastReport, isStandingFact } from './eta-tense.ts';
 
@@ -60,7 +61,10 @@ import { isPastReport, isStandingFact } from './eta-tense.ts';
 // - Not ETAs: instants before `now`; dates in a clause that reports the past or states
 //   regular hours or a recurring event ("our office opens at 8 am", "runs at 2 am every
 //   day"; eta-tense.ts); versions, prices, ticket/case numbers, phones, IPs, sizes,
-//   percentages (eta-masks.ts).
+//   percentages (eta-masks.ts); times the draft mentions without committing to them: in a
+//   question, in a clause saying something is not needed, the customer's or a third
+//   party's own dates, a standing policy ("we reply within 8 business hours";
+//   eta-commitment.ts).
 
 export interface FindEtasOptions {
   now: Date;
@@ -1037,16 +1041,19 @@ function findEtasUnsafe(text: string, options: FindEtasOptions): Eta[] {
       c.to !== null &&
       c.to.getTime() >= now.getTime() &&
       !isPastReport(masked, c.start, c.end) &&
-      !isStandingFact(masked, c.start, c.end),
+      !isStandingFact(masked, c.start, c.end) &&
+      whyNotCommitment(masked, c.start, c.end) === null,
   );
-  const vague: Candidate[] = findVaguePhrases(masked, MAX_READINGS).map((v) => ({
-    start: v.range[0],
-    end: v.range[1],
-    from: null,
-    to: null,
-    zone,
-    vague: true,
-  }));
+  const vague: Candidate[] = findVaguePhrases(masked, MAX_READINGS)
+    .filter((v) => whyNotCommitment(masked, v.range[0], v.range[1]) === null)
+    .map((v) => ({
+      start: v.range[0],
+      end: v.range[1],
+      from: null,
+      to: null,
+      zone,
+      vague: true,
+    }));
 
   // Concrete readings win over vague phrases they overlap or directly precede ("sometime
   // tomorrow", "soon, by Friday" keeps both: they don't touch).

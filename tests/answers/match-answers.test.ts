@@ -78,6 +78,69 @@ const rows: Row[] = [
   { name: 'empty draft answers nothing', customer: 'Can you send the invoice?', draft: '', answered: [false], reason: ["no sentence in the draft addresses 'invoice'"] },
 ];
 
+// Two questions that share a word ("release" is read as "fix"/"ship"): a yes, a no or a
+// promise belongs to the question whose own words its sentence is about.
+const ROLL_BACK_AND_VERSION =
+  "Do we need to roll back to 4.1 before Friday's release? And can you confirm whether the fix will ship in 4.2.1?";
+const FIX_VERSION = 'Can you confirm whether the fix will ship in 4.2.1?';
+
+const siblingRows: Row[] = [
+  { name: 'a "no" about the roll-back does not answer the 4.2.1 question', customer: ROLL_BACK_AND_VERSION, draft: 'No, you do not need to roll back to 4.1 before the release.', answered: [true, false] },
+  {
+    name: '"has a fix in testing" next to a "no" about the roll-back does not confirm 4.2.1',
+    customer: ROLL_BACK_AND_VERSION,
+    draft: 'This is a known issue in 4.2: the sync job stalls on large batches and engineering has a fix in testing. You do not need to roll back to 4.1.',
+    answered: [true, false],
+  },
+  {
+    name: 'a promise to send the release notes is not a promise about the fix',
+    customer: ROLL_BACK_AND_VERSION,
+    draft: 'You do not need to roll back to 4.1. Next step: I will send you the release notes by Thursday at 3 pm ET',
+    answered: [true, false],
+    reason: [null, "no sentence in the draft addresses '4.2.1'"],
+  },
+  {
+    name: 'a promise about the asked version is a deferral, not a borrowed "no"',
+    customer: ROLL_BACK_AND_VERSION,
+    draft: 'You do not need to roll back to 4.1. Next step: I will send you the 4.2.1 release notes by Thursday at 3 pm ET.',
+    answered: [true, true],
+    reason: [null, 'deferred with a promise'],
+  },
+  {
+    name: 'each sibling answered by its own sentence',
+    customer: ROLL_BACK_AND_VERSION,
+    draft: 'You do not need to roll back to 4.1. I confirm the fix will ship in 4.2.1.',
+    answered: [true, true],
+    by: ['You do not need to roll back to 4.1.', 'I confirm the fix will ship in 4.2.1.'],
+  },
+  { name: 'one sentence may answer both siblings', customer: ROLL_BACK_AND_VERSION, draft: 'No, you do not need to roll back, and yes, the fix will ship in 4.2.1.', answered: [true, true] },
+  { name: '"rolling back is not needed" answers whether to roll back', customer: ROLL_BACK_AND_VERSION, draft: 'Rolling back to 4.1 is not needed.', answered: [true, false] },
+  { name: 'a hyphenated "roll-back" is the same topic', customer: ROLL_BACK_AND_VERSION, draft: 'Yes, the fix ships in 4.2.1. No roll-back is needed.', answered: [true, true] },
+  {
+    name: 'a version question is not confirmed by a "no" about something else next to it',
+    customer: FIX_VERSION,
+    draft: 'This is a known issue in 4.2. You do not need to roll back. Engineering has a fix in testing.',
+    answered: [false],
+  },
+  { name: 'a "no" that names another version still answers', customer: FIX_VERSION, draft: 'No, it will ship in 4.3 instead.', answered: [true] },
+  { name: 'siblings that share a word may share an answer', customer: 'Can you reset my password? And can you also reset the MFA for Bob?', draft: "I've reset both.", answered: [true, true] },
+];
+
+describe('matchAnswers: sibling questions and versions', () => {
+  for (const row of siblingRows) {
+    it(row.name, () => {
+      const statuses = check(row.customer, row.draft);
+      expect(statuses.map((s) => s.answered)).toEqual(row.answered);
+      row.reason?.forEach((piece, i) => {
+        if (piece) expect(statuses[i]?.reason).toContain(piece);
+      });
+      row.by?.forEach((text, i) => {
+        if (text) expect(statuses[i]?.answeredBy.map((b) => b.text)).toEqual([text]);
+      });
+    });
+  }
+});
+
 describe('matchAnswers: table', () => {
   for (const row of rows) {
     it(row.name, () => {

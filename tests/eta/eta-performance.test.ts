@@ -60,6 +60,9 @@ describe('findEtas performance', () => {
     ['phone fragments', '+1 (555) '],
     ['tags', '<b><i><span style="color:red">'],
     ['mixed deadlines', '3:15 pm 12/3 by the 9th in 4 hours, '],
+    // Long sentences full of the words the commitment checks read around each time.
+    ['mentions without a sentence end', "you don't need to, your licence expires, we reply within 2 hours, by Friday, "],
+    ['questions', 'who owns it this week, or would Friday at 3 work? '],
   ])('finishes a 200 KB adversarial text (%s) well under a second', (_name, unit) => {
     const text = unit.repeat(Math.ceil(200_000 / unit.length)).slice(0, 200_000);
     const [found, ms] = timed(() => findEtas(text, NY));

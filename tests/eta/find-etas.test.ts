@@ -363,3 +363,71 @@ describe('findEtas: ranges, offsets and robustness', () => {
     expect(etas[0]!.outsideBusinessHours).toBe(true);
   });
 });
+
+// A time the draft mentions without committing to it is not the reply's ETA: it would
+// otherwise satisfy the "give an ETA" check with a promise nobody made.
+const MENTIONS: [why: string, sentence: string][] = [
+  // Something that need not happen, or a promise explicitly not made.
+  ['not needed', 'Rolling back to 4.1 before Friday is not needed.'],
+  ['not needed', 'There is no need to restart the workers by Monday.'],
+  ['not needed', "You don't have to upgrade until Tuesday."],
+  ['not needed', 'You do not need to send the logs before Friday.'],
+  ['not needed', "Upgrading by the end of the month isn't necessary."],
+  ['not needed', 'A restart before Thursday is not required.'],
+  ['not needed', 'No need to reply until Monday.'],
+  ['no promise', "We can't promise a fix by Friday."],
+  // A question the writer asks: a proposal or a request waits for the customer.
+  ['question', 'Who owns the retry queue this week?'],
+  ['question', 'Can you send the HAR file by Friday?'],
+  ['question', 'Would Thursday at 2 pm work for a call?'],
+  ['question', 'Is the maintenance still planned for Dec 3?'],
+  ['question', 'Could we do a call tomorrow at 10, or would Thursday suit you better?'],
+  ['question', 'Could you send the logs as soon as possible?'],
+  // The customer's or a third party's own dates.
+  ['their event', 'Your licence expires on December 31.'],
+  ['their event', 'Please note your trial ends on Friday.'],
+  ['their event', 'You have until Friday to renew at the old price.'],
+  ['their event', 'The vendor certificate expires on Dec 15.'],
+  ['their event', 'Your subscription renews on January 1.'],
+  // A standing policy in the plain present bounds every case, not this one.
+  ['policy', 'We reply to P2 tickets within 8 business hours.'],
+  ['policy', 'Our support team responds to new tickets within 4 hours.'],
+  ['policy', 'Refunds are processed within 5 business days.'],
+];
+
+// The same shapes around a real promise: the promise is still found.
+const STILL_PROMISES: [sentence: string, phrase: string][] = [
+  ["You don't need to do anything; we'll ship the fix by Friday.", 'by Friday'],
+  ["You don't have to wait: I'll send the build by 3 pm.", 'by 3 pm'],
+  ['There is no need to roll back because the fix ships tomorrow.', 'tomorrow'],
+  ["We can't promise Friday, but we'll have it by Monday.", 'by Monday'],
+  ["The fix won't be ready until Tuesday.", 'until Tuesday'],
+  ["I'll send it by Friday, does that work for you?", 'by Friday'],
+  ["I'll call you at 3 pm — is that OK?", 'at 3 pm'],
+  ['Does Friday work? If so, I will book the call for Friday at 10.', 'Friday at 10'],
+  ['Your access will be restored by Friday.', 'by Friday'],
+  ['You can expect the fix by Friday.', 'by Friday'],
+  ["You'll hear from us by Friday.", 'by Friday'],
+  ['We will renew your licence before December 31.', 'before December 31'],
+  ["We'll reply to your P2 ticket within 8 business hours.", 'within 8 business hours'],
+  ['We are releasing the fix within 2 days.', 'within 2 days'],
+  ['We ship the fix on Monday.', 'on Monday'],
+  ['The fix will ship by the 5th.', 'by the 5th'],
+  ['ETA: Friday 3 pm.', 'Friday 3 pm'],
+  ['By EOD.', 'By EOD'],
+  ['I will send logs by Friday and call you Monday at 3pm.', 'Monday at 3pm'],
+  ['If you send the logs today, we will have an answer by Friday.', 'by Friday'],
+];
+
+describe('findEtas: times mentioned, not committed to', () => {
+  it.each(MENTIONS)('%s: %s', (_why, sentence) => {
+    expect(findEtas(sentence, NY)).toEqual([]);
+  });
+  it.each(STILL_PROMISES)('still a promise: %s', (sentence, phrase) => {
+    expect(findEtas(sentence, NY).map((e) => e.text)).toContain(phrase);
+  });
+  it('drops only the mention when a sentence holds both', () => {
+    const text = 'Rolling back to 4.1 before Friday is not needed. I will send you the release notes by Thursday at 3 pm ET.';
+    expect(findEtas(text, NY).map((e) => e.text)).toEqual(['by Thursday at 3 pm ET']);
+  });
+});
