@@ -3,8 +3,8 @@ import type { ErrorLog, ScriptLifetime } from './script-lifetime.ts';
 
 // Gmail adds and removes composes without reloading: pop-ups, inline replies, pop-outs,
 // drafts it restores after a reload, views swapped on a hash change. One observer on the
-// body notices that something changed; a scan a moment later says what. Typing in a compose
-// mutates the DOM too, so the observer's callback does nothing but arm a timer.
+// body notices that something changed; a scan a moment later says what. The observer's
+// callback does nothing but arm a timer, and changes inside a watched body (typing) not even that.
 
 export interface ComposeWatcherOptions {
   doc: Document;
@@ -78,8 +78,24 @@ export function watchComposes(options: ComposeWatcherOptions): ComposeWatcher {
     }, delay);
   }
 
+  // Typing changes the compose body on every keystroke; a change inside a body we already
+  // watch can neither add nor remove a compose, so it does not even arm the timer.
+  function insideOpenBody(node: Node): boolean {
+    for (const body of open.keys()) if (body.contains(node)) return true;
+    return false;
+  }
+
+  function onMutations(records: MutationRecord[]): void {
+    for (const record of records) {
+      if (!insideOpenBody(record.target)) {
+        scheduleScan();
+        return;
+      }
+    }
+  }
+
   const view = doc.defaultView;
-  const observer = view ? new view.MutationObserver(scheduleScan) : null;
+  const observer = view ? new view.MutationObserver(onMutations) : null;
   if (observer && doc.body) observer.observe(doc.body, { childList: true, subtree: true });
   if (view) {
     // Gmail changes views through the hash; WXT's event covers history changes as well.

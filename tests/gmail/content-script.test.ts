@@ -519,3 +519,30 @@ describe('clicking the status', () => {
     expect(reported().at(-1)!.questions.find((q) => q.id === questionId)!.mark).toBe('not-applicable');
   });
 });
+
+describe('watching for composes', () => {
+  it('rescans when Gmail changes the page, but not for typing inside a watched compose', async () => {
+    loadFixture('INLINE');
+    const lifetime = fakeLifetime();
+    const scanned = vi.fn();
+    const watcher = watchComposes({ doc: document, lifetime, log: vi.fn(), onAdded: () => {}, onRemoved: () => {}, onScanned: scanned });
+    watcher.scan();
+    scanned.mockClear();
+    const [compose] = findComposes(document);
+
+    // Keystrokes add and remove nodes inside the body: no scan is even scheduled.
+    for (let i = 0; i < 20; i += 1) {
+      const line = document.createElement('div');
+      line.textContent = `line ${i}`;
+      compose!.body.append(line);
+      await flush(50);
+    }
+    expect(scanned).not.toHaveBeenCalled();
+
+    // Gmail adding something elsewhere (a new pop-up, a view change) still gets a scan.
+    document.body.append(document.createElement('div'));
+    await flush(150);
+    expect(scanned).toHaveBeenCalledTimes(1);
+    lifetime.invalidate();
+  });
+});
