@@ -1,6 +1,5 @@
 // @vitest-environment happy-dom
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
@@ -17,15 +16,9 @@ import {
 } from '../../entrypoints/gmail.content/adapter.ts';
 import { createOnceLogger, queryOrFail, SelectorError } from '../../entrypoints/gmail.content/selector-error.ts';
 import { LINEAR_BOUND_MS } from '../helpers/bounds.ts';
+import { GMAIL_FIXTURES } from './fixture-window.ts';
 
-// Paths, not URLs: under happy-dom the global URL is the DOM's, which node:fs refuses.
-const FIXTURES = {
-  POPUP: resolve(import.meta.dirname, '../../../shared/fixtures/gmail/compose-popup-2020-10.html'),
-  INLINE: resolve(import.meta.dirname, '../fixtures/gmail/thread-inline-reply-2026-11.html'),
-  ETA: resolve(import.meta.dirname, '../fixtures/gmail/thread-earlier-eta-2026-11.html'),
-  POPOUT: resolve(import.meta.dirname, '../fixtures/gmail/popout-compose-2026-11.html'),
-  TWO: resolve(import.meta.dirname, '../fixtures/gmail/two-composes-2026-11.html'),
-};
+const FIXTURES = GMAIL_FIXTURES;
 
 function load(name: keyof typeof FIXTURES): Document {
   return parse(readFileSync(FIXTURES[name], 'utf8'));

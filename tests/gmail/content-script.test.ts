@@ -4,7 +4,6 @@
 // debounce. What is asserted is what a user (or the browser tests) would see: one status per
 // compose, its number changing after typing stops, nothing left behind, Gmail unharmed.
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { findComposes } from '../../entrypoints/gmail.content/adapter.ts';
 import { createCheckSession, threadKeyOf } from '../../entrypoints/gmail.content/compose-checker.ts';
@@ -16,6 +15,7 @@ import { watchComposes } from '../../entrypoints/gmail.content/watch-composes.ts
 import { analyze } from '../../lib/engine.ts';
 import { panelSnapshotSchema, type PanelSnapshot, type ThreadRecord } from '../../lib/schemas/panel.ts';
 import { onMessage, sendMessage } from '../../utils/messaging.ts';
+import { GMAIL_FIXTURES } from './fixture-window.ts';
 
 vi.mock('../../utils/messaging.ts', () => ({
   sendMessage: vi.fn(),
@@ -30,13 +30,7 @@ vi.mock(import('../../lib/engine.ts'), async (importOriginal) => {
 const send = vi.mocked(sendMessage);
 const analyzeSpy = vi.mocked(analyze);
 
-const FIXTURES = {
-  POPUP: resolve(import.meta.dirname, '../../../shared/fixtures/gmail/compose-popup-2020-10.html'),
-  INLINE: resolve(import.meta.dirname, '../fixtures/gmail/thread-inline-reply-2026-11.html'),
-  ETA: resolve(import.meta.dirname, '../fixtures/gmail/thread-earlier-eta-2026-11.html'),
-  POPOUT: resolve(import.meta.dirname, '../fixtures/gmail/popout-compose-2026-11.html'),
-  TWO: resolve(import.meta.dirname, '../fixtures/gmail/two-composes-2026-11.html'),
-};
+const FIXTURES = GMAIL_FIXTURES;
 type Fixture = keyof typeof FIXTURES;
 
 const NOW = new Date('2026-11-17T10:30:00-05:00');

@@ -8,6 +8,16 @@ import { Window } from 'happy-dom';
 // the src is resolved exactly as in the browser tests and nothing goes to the network.
 
 export const FIXTURE_DIR = resolve(import.meta.dirname, '../fixtures/gmail');
+
+// Paths, not URLs: under happy-dom the global URL is the DOM's, which node:fs refuses.
+/** The Gmail pages the adapter tests read: the real 2020 capture in shared/, and ours. */
+export const GMAIL_FIXTURES = {
+  POPUP: resolve(import.meta.dirname, '../../../shared/fixtures/gmail/compose-popup-2020-10.html'),
+  INLINE: resolve(FIXTURE_DIR, 'thread-inline-reply-2026-11.html'),
+  ETA: resolve(FIXTURE_DIR, 'thread-earlier-eta-2026-11.html'),
+  POPOUT: resolve(FIXTURE_DIR, 'popout-compose-2026-11.html'),
+  TWO: resolve(FIXTURE_DIR, 'two-composes-2026-11.html'),
+};
 const GMAIL_PAGE_URL = 'https://mail.google.com/mail/u/0/';
 
 export async function openFixtureWindow(file: string): Promise<Window> {

@@ -1,20 +1,12 @@
 // @vitest-environment happy-dom
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import type { Window } from 'happy-dom';
 import { afterAll, describe, expect, it } from 'vitest';
 import { queryAll, queryFirst, SELECTORS, type SelectorKey } from '../../entrypoints/gmail.content/selectors.ts';
 import { findComposes, findSendButton } from '../../entrypoints/gmail.content/adapter.ts';
-import { openFixtureWindow } from './fixture-window.ts';
+import { GMAIL_FIXTURES, openFixtureWindow } from './fixture-window.ts';
 
-// Paths, not URLs: under happy-dom the global URL is the DOM's, which node:fs refuses.
-const FIXTURES = {
-  POPUP: resolve(import.meta.dirname, '../../../shared/fixtures/gmail/compose-popup-2020-10.html'),
-  INLINE: resolve(import.meta.dirname, '../fixtures/gmail/thread-inline-reply-2026-11.html'),
-  ETA: resolve(import.meta.dirname, '../fixtures/gmail/thread-earlier-eta-2026-11.html'),
-  POPOUT: resolve(import.meta.dirname, '../fixtures/gmail/popout-compose-2026-11.html'),
-  TWO: resolve(import.meta.dirname, '../fixtures/gmail/two-composes-2026-11.html'),
-};
+const FIXTURES = GMAIL_FIXTURES;
 type FixtureName = keyof typeof FIXTURES;
 
 function load(name: FixtureName): Document {
