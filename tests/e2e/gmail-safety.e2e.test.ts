@@ -48,8 +48,11 @@ describe('email content is shown as text, and nothing leaves the browser', () =>
     await expect.poll(() => question.locator('.question-text').textContent()).toBe(HOSTILE_QUESTION);
     expect(await panel.locator('h1').textContent()).toBe(HOSTILE_SUBJECT);
     expect(await panel.locator('.customer-name').textContent()).toBe(HOSTILE_NAME);
-    // The finding quotes the question too.
-    expect(await panel.locator('[data-rule="questions-answered"]').textContent()).toContain(HOSTILE_QUESTION);
+    // The finding quotes the question too, once the checks have read the typed first line
+    // (until then the rule is pending and says "Not yet").
+    await expect
+      .poll(() => panel.locator('[data-rule="questions-answered"]').textContent())
+      .toContain(HOSTILE_QUESTION);
     expect(await panel.locator('img, script:not([src]), b').count()).toBe(0);
     expect(await pwned(panel)).toBeNull();
     expect(await pwned(gmail)).toBeNull();
@@ -62,7 +65,7 @@ describe('email content is shown as text, and nothing leaves the browser', () =>
     const inPage = gmail.getByTestId('step-ahead-inpage-panel');
     await inPage.waitFor({ state: 'visible' });
     expect(await inPage.locator('li[data-question-id]').first().textContent()).toContain(HOSTILE_QUESTION);
-    expect(await inPage.locator('[data-rule="questions-answered"]').textContent()).toContain(HOSTILE_QUESTION);
+    await expect.poll(() => inPage.locator('[data-rule="questions-answered"]').textContent()).toContain(HOSTILE_QUESTION);
     expect(await inPage.locator('img, script, b').count()).toBe(0);
     expect(await pwned(gmail)).toBeNull();
     await statuses(gmail).first().click();
