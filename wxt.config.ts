@@ -1,9 +1,11 @@
 import { defineConfig } from 'wxt';
+import { outputRoot } from './build/output-dir.ts';
 import { formatSizes, measureScripts } from './scripts/bundle-size.ts';
 import { REQUEST_MODEL_ASSET, REQUEST_MODEL_SOURCE, requestModelPlaceholder } from './build/request-model-asset.ts';
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
+  outDir: outputRoot(),
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   manifest: {
     name: 'Step Ahead',

@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { builtTarget } from '../build/output-dir.ts';
 
 // Gzipped size of every script a browser loads from the built Chrome extension. The Gmail
 // content script is injected into every Gmail page, so it has a budget (issue 4: 150 KB
@@ -10,7 +11,7 @@ import { gzipSync } from 'node:zlib';
 //   npx tsx scripts/bundle-size.ts [outputDir]     (default .output/chrome-mv3)
 
 export const GMAIL_SCRIPT_BUDGET_BYTES = 150 * 1024;
-export const DEFAULT_OUTPUT_DIR = fileURLToPath(new URL('../.output/chrome-mv3/', import.meta.url));
+export const DEFAULT_OUTPUT_DIR = builtTarget('chrome-mv3');
 
 export interface ScriptSize {
   /** Path inside the output folder, with forward slashes. */

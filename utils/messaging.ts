@@ -1,5 +1,6 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { PanelSnapshot, ThreadRecord } from '../lib/schemas/panel.ts';
+import type { SendRecord } from '../lib/schemas/send.ts';
 
 // The one message protocol of the extension. @webext-core/messaging types both ends; it does
 // not check what arrives, so every handler parses its `data` with the Zod schema named in the
@@ -31,6 +32,19 @@ export interface ProtocolMap {
   threadRecordChanged(data: ThreadRecord): void;
   /** To the side panel: what it shows changed. */
   panelStateChanged(data: PanelSnapshot | null): void;
+
+  /**
+   * Gmail tab → background, fire-and-forget, after a reply left through Send (issue 6).
+   * The background logs it (sendLog) and keeps the thread's promise as a reminder (issue 7).
+   * Data: sendRecordSchema (lib/schemas/send.ts).
+   */
+  recordSend(data: SendRecord): void;
+
+  /**
+   * Side panel / popup → background → the Gmail tab: insert a scaffold into the active compose
+   * (issue 5). With threadId, into a compose on that thread (the popup's "send a new ETA").
+   */
+  insertScaffold(data: { scaffoldId: string; threadId?: string }): { inserted: boolean; reason?: string };
 }
 
 export const { sendMessage, onMessage, removeAllListeners } = defineExtensionMessaging<ProtocolMap>();

@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { builtTarget } from '../../build/output-dir.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gmailUrl, launchWithExtension, openExtensionPage, routeGmail, type ExtensionSession, type GmailRoutes } from './harness.ts';
 
@@ -6,7 +8,7 @@ import { gmailUrl, launchWithExtension, openExtensionPage, routeGmail, type Exte
 // it, on a Gmail address served from a fixture. Later suites build on the same harness.
 
 const builtManifest = JSON.parse(
-  readFileSync(new URL('../../.output/chrome-mv3/manifest.json', import.meta.url), 'utf8'),
+  readFileSync(path.join(builtTarget('chrome-mv3'), 'manifest.json'), 'utf8'),
 ) as { name: string; version: string };
 
 describe('the built Chrome extension in Chromium', () => {
@@ -28,7 +30,7 @@ describe('the built Chrome extension in Chromium', () => {
     expect(session.extensionId).toMatch(/^[a-p]{32}$/);
   });
 
-  it('is the Step Ahead build from .output/chrome-mv3', async () => {
+  it('is the Step Ahead build from the chrome-mv3 output', async () => {
     const tab = await openExtensionPage(session, 'manifest.json');
     const loaded = JSON.parse((await tab.textContent('body')) ?? '') as { name: string; version: string };
     await tab.close();

@@ -5,13 +5,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { builtTarget } from '../../build/output-dir.ts';
 
 // Browser tests drive Debian's Chromium with the built Chrome extension loaded. No tool may
 // download a browser of its own here, so the executable is always the system one.
 
 const CHROMIUM = '/usr/bin/chromium';
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
-const builtExtension = path.join(repoRoot, '.output', 'chrome-mv3');
+const builtExtension = builtTarget('chrome-mv3');
 
 export function chromiumPath(): string {
   if (existsSync(CHROMIUM)) return CHROMIUM;

@@ -1,9 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import nodePath from 'node:path';
+import { builtTarget } from '../../build/output-dir.ts';
 import { describe, expect, it } from 'vitest';
 
 // `npm test` builds both extensions before Vitest runs; these check what a browser loads.
-const output = (target: string) => fileURLToPath(new URL(`../../.output/${target}/manifest.json`, import.meta.url));
+const output = (target: string) => nodePath.join(builtTarget(target), 'manifest.json');
 
 describe.each([
   ['chrome-mv3', 3],
