@@ -22,8 +22,31 @@ export default defineConfig({
     web_accessible_resources: [
       { resources: [REQUEST_MODEL_ASSET], matches: ['https://mail.google.com/*'], use_dynamic_url: true },
     ],
+    // Scaffolds from the keyboard (issue 5), rebindable at chrome://extensions/shortcuts or
+    // about:addons. The Gmail script answers the same keys inside a compose when the browser
+    // did not take them (entrypoints/gmail.content/scaffold-actions.ts).
+    commands: {
+      'open-scaffold-picker': {
+        suggested_key: { default: 'Alt+Shift+S' },
+        description: 'Insert a scaffold into the Gmail draft (opens the picker)',
+      },
+      'insert-full-reply': {
+        suggested_key: { default: 'Alt+Shift+R' },
+        description: 'Insert the full-reply scaffold into the Gmail draft',
+      },
+      'next-placeholder': {
+        suggested_key: { default: 'Alt+Shift+N' },
+        description: 'Select the next placeholder in the Gmail draft',
+      },
+    },
   },
   hooks: {
+    // Team policy (issue 8): Chrome reads an extension's enterprise policy only when the
+    // manifest declares its schema. Firefox takes managed storage from a native manifest
+    // instead and warns about the key, so it is added for Chromium builds only.
+    'build:manifestGenerated': (wxt, manifest) => {
+      if (wxt.config.browser !== 'firefox') manifest.storage = { managed_schema: 'managed-schema.json' };
+    },
     'build:done': (wxt) => {
       // Every build shows what each script costs; the Gmail one has a budget (issue 4).
       console.log(`\nGzipped scripts in ${wxt.config.outDir}:\n${formatSizes(measureScripts(wxt.config.outDir))}\n`);

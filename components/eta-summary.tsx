@@ -1,8 +1,10 @@
-import type { PanelEta } from '../lib/schemas/panel.ts';
+import type { PanelEta, PanelThread } from '../lib/schemas/panel.ts';
+import { ReminderRemindMe } from './reminder-remind-me.tsx';
 
-// The ETA the reply promises, as written and as the time it was read as.
+// The ETA the reply promises, as written and as the time it was read as. With the thread,
+// "remind me" sits beside it (issue 7).
 
-export function EtaSummary({ eta }: { eta: PanelEta | null }) {
+export function EtaSummary({ eta, thread }: { eta: PanelEta | null; thread?: PanelThread }) {
   return (
     <section className="card" aria-labelledby="eta-heading">
       <h2 id="eta-heading">ETA</h2>
@@ -29,6 +31,7 @@ export function EtaSummary({ eta }: { eta: PanelEta | null }) {
           )}
         </div>
       )}
+      {thread && <ReminderRemindMe eta={eta} thread={thread} />}
     </section>
   );
 }

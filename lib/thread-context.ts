@@ -37,6 +37,18 @@ export interface ThreadFacts<M extends ThreadMessageInput = ThreadMessageInput> 
   messageCount: number;
   lastCustomerAt: string | null;
   ourLastReplyAt: string | null;
+  /**
+   * Who wrote when, in thread order: every message whose sender is known and whose date
+   * could be read. The response-time clocks are worked out from it (lib/time/clocks.ts).
+   */
+  timeline: TimelineEntry[];
+}
+
+/** One message of a thread's history as the clocks see it: ours or the customer's, and when. */
+export interface TimelineEntry {
+  from: 'customer' | 'us';
+  /** ISO-8601, as the adapter read it from the message's date. */
+  at: string;
 }
 
 // A thread of a few hundred messages is already unusual; beyond this only the newest count,
@@ -104,11 +116,14 @@ export function threadContextOf<M extends ThreadMessageInput>(
   const list = messages.length > MAX_MESSAGES ? messages.slice(messages.length - MAX_MESSAGES) : messages;
   const ours: M[] = [];
   let customerMessage: M | null = null;
+  const timeline: TimelineEntry[] = [];
   for (const message of list) {
     const email = message?.from?.email;
     if (!email) continue;
-    if (isOurAddress(email, options.accountAddress, options.teamDomains)) ours.push(message);
+    const mine = isOurAddress(email, options.accountAddress, options.teamDomains);
+    if (mine) ours.push(message);
     else customerMessage = message;
+    if (validDate(message.date?.iso)) timeline.push({ from: mine ? 'us' : 'customer', at: message.date!.iso! });
   }
 
   const earlierEtas: EarlierEta[] = [];
@@ -134,5 +149,6 @@ export function threadContextOf<M extends ThreadMessageInput>(
     messageCount: messages.length,
     lastCustomerAt: validDate(customerMessage?.date?.iso) ? customerMessage!.date!.iso : null,
     ourLastReplyAt,
+    timeline,
   };
 }

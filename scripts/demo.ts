@@ -9,6 +9,12 @@
 //   3-side-panel.png   the side panel (its page at a side-panel-like 400 × 800), and
 //                      3-side-panel-full.png with all of it, scrolled
 //   4-in-page-panel.png  the in-page checklist Firefox users get instead of the side panel
+//   5-presend.png      the pre-send checklist that stops a failing reply at Send
+//   6-popup.png        the toolbar popup (reminders and open cases)
+//   7-options.png      the options page, and 7-options-full.png with all of it
+// The README's pictures are these, from `npm run demo -- --screenshot docs/screenshots`.
+// The demo customer (acme.example) has an entry in the customer directory, so the side panel
+// shows its context and the checklist asks for the account owner on Cc.
 // `--no-build` reuses the last build in .output/chrome-mv3.
 //
 // The page is served by the browser-test harness: mail.google.com is answered from
@@ -39,6 +45,34 @@ function screenshotDir(): string | null {
   if (!dir || dir.startsWith('--')) throw new Error('--screenshot needs a folder: npm run demo -- --screenshot DIR');
   return path.resolve(dir);
 }
+
+// The demo customer as a team would describe it (docs/policy/team-file.json has the same).
+const DEMO_DIRECTORY = {
+  version: 1,
+  entries: [
+    {
+      domain: 'acme.example',
+      name: 'Acme Robotics',
+      strategic: true,
+      preSales: false,
+      engineer: { name: 'Dana Reyes', email: 'dana@northwind.example' },
+      backup: { name: 'Kai Müller', email: 'kai@northwind.example' },
+      accountOwner: { name: 'Sam Ortiz', email: 'sam.ortiz@northwind.example' },
+      notes: {
+        environment: 'Self-hosted on Kubernetes 1.29 (AWS), nightly sync from their ERP',
+        versions: 'Server 4.2.0, sync agent 3.8',
+        contacts: 'Priya Shah (admin), Lee Wong (IT lead)',
+      },
+      checkIn: {
+        goingWell: 'Dashboards adopted by the whole plant',
+        frustrations: 'The nightly sync stalls on large batches',
+        goals: 'Upgrade to 4.2.1 before their December freeze',
+        troubleshooting: 'Sync logs are under /var/log/acme-sync; they share them the same day',
+        updatedOn: '2026-11-13',
+      },
+    },
+  ],
+};
 
 async function settle(page: Page): Promise<void> {
   // The status updates a moment after typing stops; wait until it holds still.
@@ -73,6 +107,14 @@ async function main(): Promise<void> {
 
   const session = await launchWithExtension({ headless: Boolean(shots) });
   try {
+    await session.serviceWorker.evaluate(
+      (directory) =>
+        (globalThis as unknown as { chrome: { storage: { local: { set(items: unknown): Promise<void> } } } }).chrome.storage.local.set({
+          directory,
+          settings: { version: 2, settings: { teamDomains: ['northwind.example'] } },
+        }),
+      DEMO_DIRECTORY,
+    );
     await routeGmail(session.context, {
       '/mail/u/0/': 'tests/fixtures/gmail/demo-2026-11.html',
       '/mail/u/0/fake-gmail.js': 'tests/fixtures/gmail/fake-gmail.js',
@@ -111,6 +153,7 @@ async function main(): Promise<void> {
     const panel = await openExtensionPage(session, 'sidepanel');
     await panel.setViewportSize({ width: 400, height: 800 });
     await panel.waitForLoadState('load');
+    await panel.locator('[data-testid="step-ahead-customer-context"]').waitFor({ timeout: 15_000 }).catch(() => {});
     await panel.waitForTimeout(1_000);
     await save(panel, '3-side-panel.png');
     const full = path.join(shots, '3-side-panel-full.png');
@@ -134,6 +177,35 @@ async function main(): Promise<void> {
     } else {
       console.log('(the status opened no in-page checklist)');
     }
+
+    // Send on the failing draft: the pre-send checklist stops it.
+    await page.keyboard.press('Escape');
+    await page.locator('.M9 [role="button"][data-tooltip^="Send ("]').first().click();
+    const presend = page.locator('[data-testid="step-ahead-presend"]').first();
+    if (await presend.waitFor({ state: 'visible', timeout: 5_000 }).then(() => true, () => false)) {
+      await page.waitForTimeout(300);
+      await save(page, '5-presend.png');
+      await page.locator('[data-testid="step-ahead-back"]').first().click();
+    } else {
+      console.log('(Send opened no pre-send checklist)');
+    }
+
+    const popup = await openExtensionPage(session, 'popup');
+    await popup.setViewportSize({ width: 420, height: 600 });
+    await popup.waitForLoadState('load');
+    await popup.waitForTimeout(800);
+    await save(popup, '6-popup.png');
+    await popup.close();
+
+    const options = await openExtensionPage(session, 'options');
+    await options.setViewportSize({ width: 1000, height: 900 });
+    await options.locator('[data-testid="step-ahead-options-rules"]').waitFor({ timeout: 15_000 });
+    await options.waitForTimeout(800);
+    await save(options, '7-options.png');
+    const optionsFull = path.join(shots, '7-options-full.png');
+    await options.screenshot({ path: optionsFull, fullPage: true });
+    saved.push(optionsFull);
+    await options.close();
 
     console.log(`\nSaved:\n${saved.map((file) => `  ${file}`).join('\n')}`);
   } finally {

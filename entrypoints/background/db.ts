@@ -1,5 +1,7 @@
 import Dexie, { type DexieOptions, type Table, type Transaction } from 'dexie';
 import { threadRecordSchema, type ThreadRecord } from '../../lib/schemas/panel.ts';
+import { reminderSchema, type Reminder } from '../../lib/schemas/reminder.ts';
+import type { SendRecord } from '../../lib/schemas/send.ts';
 
 // The extension's one database, owned by the background (DESIGN.md §4). Every schema the
 // database ever had stays in SCHEMA_VERSIONS, oldest first, so Dexie can upgrade a profile
@@ -22,7 +24,31 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     // updatedAt is indexed for the export/clear features that list threads by recency.
     stores: { threads: 'threadId, updatedAt' },
   },
+  {
+    version: 2,
+    // reminders: by thread (a newer promise replaces the thread's reminder), by due time (the
+    // popup's lists and the overdue badge) and by next notice (the one alarm and the
+    // catch-up). sendLog is only appended to, exported and trimmed oldest-first, which the
+    // auto-increment key alone serves.
+    stores: { reminders: 'id, threadId, dueAt, nextNoticeAt', sendLog: '++id' },
+    upgrade: normaliseThreadRows,
+  },
 ];
+
+/**
+ * v1 → v2: thread rows written before marks and flags had defaults get them filled in, so
+ * every reader sees complete rows. A row that cannot be read is kept as it is (the readers
+ * skip it) rather than dropped: an upgrade never loses a row.
+ */
+async function normaliseThreadRows(tx: Transaction): Promise<void> {
+  await tx
+    .table('threads')
+    .toCollection()
+    .modify((row: Record<string, unknown>) => {
+      const parsed = threadRecordSchema.safeParse(row);
+      if (parsed.success) Object.assign(row, parsed.data);
+    });
+}
 
 export const LATEST_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;
 
@@ -35,8 +61,13 @@ export function declareSchema(db: Dexie, upTo: number = LATEST_VERSION): void {
   }
 }
 
+/** A send log row: the record as it arrived, keyed by an increasing number. */
+export type SendLogEntry = SendRecord & { id?: number };
+
 export class StepAheadDb extends Dexie {
   threads!: Table<ThreadRecord, string>;
+  reminders!: Table<Reminder, string>;
+  sendLog!: Table<SendLogEntry, number>;
 
   constructor(name: string = DB_NAME, options?: DexieOptions) {
     super(name, options);
@@ -97,4 +128,30 @@ export async function updateThreadRecord(
 
 export function emptyThreadRecord(threadId: string, now: number = Date.now()): ThreadRecord {
   return { threadId, marks: {}, flags: { resolved: false, waitingOnCustomer: false }, updatedAt: now };
+}
+
+function parseReminderRow(row: unknown): Reminder | null {
+  if (row === undefined) return null;
+  const parsed = reminderSchema.safeParse(row);
+  if (parsed.success) return parsed.data;
+  const key = typeof row === 'object' && row !== null && 'id' in row ? String((row as { id: unknown }).id) : '?';
+  if (!warnedRows.has(`reminder:${key}`)) {
+    warnedRows.add(`reminder:${key}`);
+    console.warn(`[step-ahead] skipped a stored reminder that does not match its schema (${key})`, parsed.error.issues);
+  }
+  return null;
+}
+
+/** Parses rows read from the reminders table; broken rows are left out (and warned about once). */
+export function parseReminderRows(rows: readonly unknown[]): Reminder[] {
+  const out: Reminder[] = [];
+  for (const row of rows) {
+    const reminder = parseReminderRow(row);
+    if (reminder) out.push(reminder);
+  }
+  return out;
+}
+
+export async function readReminder(db: StepAheadDb, id: string): Promise<Reminder | null> {
+  return parseReminderRow(await db.reminders.get(id));
 }

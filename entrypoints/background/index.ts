@@ -1,7 +1,10 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { setupCaseState } from './case-state.ts';
 import { StepAheadDb } from './db.ts';
 import { setupPanelRelay } from './panel-relay.ts';
+import { setupReminders } from './setup-reminders.ts';
+import { setupScaffoldRelay } from './scaffold-relay.ts';
 import { setupSidePanelOpener } from './side-panel.ts';
 import { setupThreadRecords } from './thread-records.ts';
 
@@ -16,7 +19,9 @@ export default defineBackground(() => {
   });
 
   const db = new StepAheadDb();
-  setupPanelRelay();
+  setupPanelRelay({ onReport: setupCaseState(db).record });
   setupThreadRecords(db);
   setupSidePanelOpener();
+  setupReminders(db);
+  setupScaffoldRelay();
 });

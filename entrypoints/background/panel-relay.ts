@@ -46,7 +46,12 @@ function sessionArea() {
   return browser.storage?.session;
 }
 
-export function setupPanelRelay(): PanelRelay {
+export interface PanelRelayOptions {
+  /** Hears every accepted report, e.g. to keep the thread's case state (case-state.ts). Must not throw. */
+  onReport?(snapshot: PanelSnapshot | null): void;
+}
+
+export function setupPanelRelay(options: PanelRelayOptions = {}): PanelRelay {
   const reports = new Map<number, StoredReport>();
   let active: ActiveTab | null = null;
   // What the panel was last told; starts as "nothing", which a panel shows until told otherwise.
@@ -146,6 +151,11 @@ export function setupPanelRelay(): PanelRelay {
       reports.set(tabId, report);
       persist(tabId, report);
       announceIfChanged();
+      try {
+        options.onReport?.(report.snapshot);
+      } catch (error) {
+        console.warn('[step-ahead] a report listener failed', error);
+      }
     }),
   );
 

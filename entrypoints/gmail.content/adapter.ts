@@ -223,6 +223,47 @@ export function findAlertDialog(root: ParentNode): HTMLElement | null {
   return queryFirst(root, 'alertDialog') as HTMLElement | null;
 }
 
+/** Whether node is, or holds, Gmail's alert dialog: for a MutationObserver's added nodes. */
+export function holdsAlertDialog(node: Node): boolean {
+  if (node.nodeType !== 1) return false;
+  return matchesAny(node as Element, 'alertDialog') || queryFirst(node as Element, 'alertDialog') !== null;
+}
+
+/** A reply's "Send and archive" button, or null (Gmail shows it only when the setting is on). */
+export function findSendArchiveButton(handle: ComposeHandle): HTMLElement | null {
+  return queryFirst(handle.root, 'sendArchiveButton') as HTMLElement | null;
+}
+
+/** One of Gmail's ways of sending, found from the element an event reached. */
+export interface SendControl {
+  kind: 'send' | 'send-archive' | 'schedule';
+  element: HTMLElement;
+}
+
+/**
+ * The send control at or around element: Send, Send and archive, or the Schedule send menu
+ * item; null for anything else, "More send options" included.
+ */
+export function sendControlAt(element: Element): SendControl | null {
+  const archive = closestOf(element, 'sendArchiveButton');
+  if (archive) return { kind: 'send-archive', element: archive as HTMLElement };
+  const schedule = closestOf(element, 'scheduleSendItem');
+  if (schedule) return { kind: 'schedule', element: schedule as HTMLElement };
+  const send = closestOf(element, 'sendButton');
+  if (send && !send.hasAttribute('aria-haspopup')) return { kind: 'send', element: send as HTMLElement };
+  return null;
+}
+
+/** Whether element sits in the quoted history of a compose body. */
+export function isInBodyQuote(element: Element): boolean {
+  return closestOf(element, 'bodyQuote') !== null;
+}
+
+/** The loaded message bodies of the open thread under root, in page order. */
+export function findMessageBodies(root: ParentNode): HTMLElement[] {
+  return queryAll(root, 'messageBody') as HTMLElement[];
+}
+
 /**
  * The signed-in account's address, lower case. Gmail shows it in two places: the header's
  * account button, aria-label "Google Account: Name (address)" (the address in parentheses
@@ -241,6 +282,29 @@ export function readAccountAddress(doc: Document): string | null {
     if (address) return address;
   }
   return null;
+}
+
+/**
+ * The signed-in account's display name, from the account button's aria-label "Google
+ * Account: Dana Reyes (dana@…)": the words between the first colon and the address in
+ * parentheses (the label's prefix is translated, its shape is not). Null when the page has
+ * no header (pop-out) or the label holds no name.
+ */
+export function readAccountName(doc: Document): string | null {
+  for (const button of queryAll(doc, 'accountButton')) {
+    const label = button.getAttribute('aria-label') ?? '';
+    const colon = label.indexOf(':');
+    const open = label.lastIndexOf('(');
+    if (colon < 0) continue;
+    const name = collapseSpace(label.slice(colon + 1, open > colon ? open : undefined));
+    if (name && !name.includes('@')) return name;
+  }
+  return null;
+}
+
+/** Whether node sits in a compose body's quoted history or signature, where a scaffold never goes. */
+export function isBodyHistory(element: Element): boolean {
+  return closestOf(element, 'bodyQuote') !== null || closestOf(element, 'bodySignature') !== null;
 }
 
 function addressInLabel(label: string): string | null {

@@ -1,3 +1,4 @@
+import { openThreadClocks } from '../../lib/case-state.ts';
 import { analyze } from '../../lib/engine.ts';
 import { buildPanelSnapshot, buildPanelThread, snapshotSignature } from '../../lib/panel-snapshot.ts';
 import { threadRecordSchema, type PanelSnapshot, type ThreadFlags, type ThreadRecord } from '../../lib/schemas/panel.ts';
@@ -14,8 +15,9 @@ import {
   type ComposeState,
   type ThreadMessage,
 } from './adapter.ts';
-import { loadSettings } from './load-settings.ts';
+import { loadSettings, ruleDirectory, watchSettings } from './load-settings.ts';
 import { isContextInvalidated, type ErrorLog, type ScriptLifetime } from './script-lifetime.ts';
+import type { SendCheck } from './send-check.ts';
 import { mountStatusIndicator, SLOT_ATTRIBUTE, type StatusIndicator } from './status-indicator.ts';
 
 // Runs the engine on every open compose after typing stops and shows the result in it; tells
@@ -41,7 +43,28 @@ export interface CheckSession {
   detach(handle: ComposeHandle): void;
   /** After each scan of the page: notices a thread view appearing or changing with no compose open. */
   scanned(open: readonly ComposeHandle[]): void;
+  /**
+   * A fresh check of one compose for the pre-send guard (issue 6): returned at once when the
+   * settings and the thread's marks are at hand, as they are once the status has checked the
+   * compose; otherwise a promise that waits for them (the guard bounds the wait). Throws, or
+   * rejects, when the compose cannot be read or the engine fails.
+   */
+  checkNow(handle: ComposeHandle): SendCheck | Promise<SendCheck>;
+  /**
+   * Where a scaffold goes (issue 5): with threadId, a compose on that thread; else the
+   * focused compose, else the one focused or edited last. Checks it first when it has not
+   * been checked yet, so the scaffold's variables (questions, customer) come from its check.
+   * Null when no compose fits.
+   */
+  scaffoldTarget(threadId?: string): Promise<ScaffoldTarget | null>;
   dispose(): void;
+}
+
+/** A compose a scaffold can go into, with its last check and the settings in force. */
+export interface ScaffoldTarget {
+  handle: ComposeHandle;
+  snapshot: PanelSnapshot | null;
+  settings: Settings;
 }
 
 interface ComposeEntry {
@@ -68,6 +91,9 @@ const IDLE_TIMEOUT_MS = 60;
 // The first check of a thread waits this long for its marks; past it the check goes on
 // without them and runs again when they arrive.
 const RECORD_WAIT_MS = 800;
+// A check at Send reuses the status check's analysis when the compose is unchanged since and
+// the analysis is this recent (an ETA's "in the future" depends on the time).
+const REUSE_MS = 15_000;
 // Events in a compose that may change what the checks see: the body, subject and recipient
 // fields (chips are added on Enter or blur and removed by a click).
 const CHANGE_EVENTS = ['input', 'change', 'paste', 'cut', 'drop', 'focusout', 'click'];
@@ -107,8 +133,13 @@ export function createCheckSession(options: CheckSessionOptions): CheckSession {
   const records = new Map<string, ThreadRecord | null>();
   const recordRequests = new Map<string, Promise<ThreadRecord | null>>();
   const lateRecords = new Set<string>();
+  // Threads whose marks the background could not give: a check at Send fails open on them
+  // rather than stop mail over questions the writer may have settled.
+  const failedRecords = new Set<string>();
   let threadCache: ThreadInfo | null = null;
   let settingsPromise: Promise<Settings> | null = null;
+  // The settings once loaded, so a check at Send needs no await.
+  let settingsValue: Settings | null = null;
   let touchCounter = 0;
   let localCounter = 0;
   let lastReported: string | null = null;
@@ -125,10 +156,13 @@ export function createCheckSession(options: CheckSessionOptions): CheckSession {
   }
 
   function settings(): Promise<Settings> {
-    settingsPromise ??= Promise.resolve(options.ready).then(loadSettings).catch((error) => {
-      settingsPromise = null;
-      throw error;
-    });
+    settingsPromise ??= Promise.resolve(options.ready)
+      .then(loadSettings)
+      .then((value) => (settingsValue = value))
+      .catch((error) => {
+        settingsPromise = null;
+        throw error;
+      });
     return settingsPromise;
   }
 
@@ -172,7 +206,7 @@ export function createCheckSession(options: CheckSessionOptions): CheckSession {
   }
 
   /** The thread a compose answers: the open one, when the compose belongs to it. */
-  function threadFor(entry: ComposeEntry, state: ComposeState, settingsNow: Settings): ThreadInfo | null {
+  function threadFor(entry: Pick<ComposeEntry, 'handle'>, state: ComposeState, settingsNow: Settings): ThreadInfo | null {
     if (state.kind === 'new' && entry.handle.view !== 'inline') return null;
     const info = threadInfo(settingsNow);
     if (!info) return null;
@@ -191,6 +225,7 @@ export function createCheckSession(options: CheckSessionOptions): CheckSession {
         return parsed?.success ? parsed.data : null;
       })
       .catch((error: unknown) => {
+        failedRecords.add(key);
         fail(error, 'thread record');
         return null;
       })
@@ -230,7 +265,7 @@ export function createCheckSession(options: CheckSessionOptions): CheckSession {
 
   // ---- the check -------------------------------------------------------------------------------
 
-  function snapshotOf(input: {
+  interface EvaluateInput {
     draftHtml: string;
     composeId: string | null;
     key: string | null;
@@ -239,7 +274,34 @@ export function createCheckSession(options: CheckSessionOptions): CheckSession {
     record: ThreadRecord | null;
     recipients: { to: string[]; cc: string[]; bcc: string[] };
     settings: Settings;
-  }): PanelSnapshot {
+  }
+
+  function snapshotOf(input: EvaluateInput): PanelSnapshot {
+    return evaluate(input).snapshot;
+  }
+
+  type Evaluation = { snapshot: PanelSnapshot; analysis: ReturnType<typeof analyze> };
+  // The last status check of each compose, with what it read.
+  const lastEvaluations = new WeakMap<ComposeEntry, { input: EvaluateInput; evaluation: Evaluation; at: number }>();
+
+  /** The last status check's result when it read exactly this input, recently enough. */
+  function reusable(entry: ComposeEntry | undefined, input: EvaluateInput): Evaluation | null {
+    const last = entry ? lastEvaluations.get(entry) : undefined;
+    if (!last || now().getTime() - last.at > REUSE_MS) return null;
+    const before = last.input;
+    const same =
+      before.draftHtml === input.draftHtml &&
+      before.subject === input.subject &&
+      before.key === input.key &&
+      before.composeId === input.composeId &&
+      before.thread === input.thread &&
+      before.record === input.record &&
+      before.settings === input.settings &&
+      JSON.stringify(before.recipients) === JSON.stringify(input.recipients);
+    return same ? last.evaluation : null;
+  }
+
+  function evaluate(input: EvaluateInput): Evaluation {
     const { thread, record, settings: settingsNow } = input;
     const facts = thread?.facts ?? null;
     const flags = record?.flags ?? NO_FLAGS;
@@ -262,6 +324,8 @@ export function createCheckSession(options: CheckSessionOptions): CheckSession {
           earlierEtas: facts?.earlierEtas ?? [],
           recipients: input.recipients,
           ...(customerAddress ? { customerAddress } : {}),
+          // The customer directory (options, side panel, team policy): feeds cc-account-owner.
+          directory: ruleDirectory(),
         },
       },
       settingsNow,
@@ -269,7 +333,7 @@ export function createCheckSession(options: CheckSessionOptions): CheckSession {
     if (analysis.ruleErrors.length > 0) {
       for (const ruleError of analysis.ruleErrors) log(new Error(`${ruleError.ruleId}: ${ruleError.message}`), 'Step Ahead (rule)');
     }
-    return buildPanelSnapshot(analysis, {
+    const snapshot = buildPanelSnapshot(analysis, {
       composeId: input.composeId,
       thread: buildPanelThread({
         threadId: input.key,
@@ -284,6 +348,81 @@ export function createCheckSession(options: CheckSessionOptions): CheckSession {
       settings: settingsNow,
       timeZone: zone,
     });
+    if (facts && input.key) attachClocks(snapshot, facts, thread!.subject || input.subject, record, flags, settingsNow);
+    return { snapshot, analysis };
+  }
+
+  /** The thread's response-time clocks (lib/time/clocks.ts) and the history they come from. */
+  function attachClocks(
+    snapshot: PanelSnapshot,
+    facts: ThreadFacts<ThreadMessage>,
+    subject: string,
+    record: ThreadRecord | null,
+    flags: ThreadFlags,
+    settingsNow: Settings,
+  ): void {
+    try {
+      const { report, clocks } = openThreadClocks({
+        subject,
+        customer: facts.customer,
+        timeline: facts.timeline,
+        stored: record?.case,
+        flags,
+        ...(record ? { recordUpdatedAt: record.updatedAt } : {}),
+        settings: settingsNow,
+        now: now(),
+      });
+      snapshot.case = report;
+      snapshot.clocks = clocks;
+    } catch (error) {
+      // Clocks are extra: the checklist goes on without them.
+      fail(error, 'clocks');
+    }
+  }
+
+  // ---- the check at Send (issue 6) ---------------------------------------------------------
+
+  function checkNow(handle: ComposeHandle): SendCheck | Promise<SendCheck> {
+    const entry = entries.get(handle.body);
+    const localId = entry?.localId ?? 'send';
+    const key = threadKeyOf(readCompose(handle), localId);
+    const run = (settingsNow: Settings, record: ThreadRecord | null): SendCheck => {
+      if (record === null && failedRecords.has(key)) throw new Error('the thread’s marks are unavailable');
+      // Read again: a wait for the marks may have let the writer or Gmail change the compose.
+      const state = readCompose(handle);
+      let thread: ThreadInfo | null = null;
+      try {
+        thread = threadFor(entry ?? { handle }, state, settingsNow);
+      } catch (error) {
+        fail(error, 'thread');
+      }
+      const input: EvaluateInput = {
+        draftHtml: state.bodyHtml,
+        composeId: state.composeId ?? state.draftId ?? localId,
+        key,
+        subject: state.subject,
+        thread,
+        record,
+        recipients: state.recipients,
+        settings: settingsNow,
+      };
+      const { snapshot, analysis } = reusable(entry, input) ?? evaluate(input);
+      return {
+        snapshot,
+        analysis,
+        settings: settingsNow,
+        state,
+        threadKey: key,
+        subject: thread?.subject || state.subject,
+        customer: thread?.facts.customer ?? null,
+        customerMessageAt: thread?.facts.lastCustomerAt ?? null,
+        accountAddress: readAccountAddress(doc),
+        timeZone: timeZone(),
+      };
+    };
+    if (settingsValue && records.has(key)) return run(settingsValue, records.get(key) ?? null);
+    const record = records.has(key) ? Promise.resolve(records.get(key) ?? null) : requestRecord(key);
+    return Promise.all([settings(), record]).then(([settingsNow, recordNow]) => run(settingsNow, recordNow));
   }
 
   async function check(entry: ComposeEntry): Promise<void> {
@@ -307,7 +446,7 @@ export function createCheckSession(options: CheckSessionOptions): CheckSession {
       }
       const record = await recordFor(key);
       if (entry.removed || dead()) return;
-      const snapshot = snapshotOf({
+      const input: EvaluateInput = {
         draftHtml: state.bodyHtml,
         composeId: state.composeId ?? state.draftId ?? entry.localId,
         key,
@@ -316,7 +455,11 @@ export function createCheckSession(options: CheckSessionOptions): CheckSession {
         record,
         recipients: state.recipients,
         settings: settingsNow,
-      });
+      };
+      const evaluation = evaluate(input);
+      // Kept for Send: a draft unchanged since this check needs no second analysis there.
+      lastEvaluations.set(entry, { input, evaluation, at: now().getTime() });
+      const snapshot = evaluation.snapshot;
       entry.snapshot = snapshot;
       entry.indicator?.update(snapshot);
       if (activeEntry() === entry) report(snapshot);
@@ -511,6 +654,33 @@ export function createCheckSession(options: CheckSessionOptions): CheckSession {
     }
   }
 
+  async function scaffoldTarget(threadId?: string): Promise<ScaffoldTarget | null> {
+    const settingsNow = await settings();
+    const focused = doc.activeElement;
+    let pick: ComposeEntry | null = null;
+    for (const entry of entries.values()) {
+      if (entry.removed) continue;
+      if (threadId !== undefined) {
+        let key = entry.threadKey;
+        try {
+          key ??= threadKeyOf(readCompose(entry.handle), entry.localId);
+        } catch (error) {
+          fail(error, 'scaffold');
+          continue;
+        }
+        if (key !== threadId) continue;
+      }
+      if (focused && entry.handle.root.contains(focused)) {
+        pick = entry;
+        break;
+      }
+      if (!pick || entry.touched > pick.touched) pick = entry;
+    }
+    if (!pick) return null;
+    if (!pick.snapshot) await check(pick);
+    return { handle: pick.handle, snapshot: pick.snapshot, settings: settingsNow };
+  }
+
   function scanned(open: readonly ComposeHandle[]): void {
     if (open.length > 0 || dead()) return;
     // No compose: follow the thread view (opened, changed, left) without reading bodies.
@@ -531,11 +701,23 @@ export function createCheckSession(options: CheckSessionOptions): CheckSession {
     }
   });
 
+  // The options page, the side panel's customer context or the team's policy changed the
+  // settings or the directory: check every compose again with them, without a page reload.
+  const stopSettingsWatch = watchSettings(() => {
+    if (dead()) return;
+    settingsPromise = null;
+    settingsValue = null;
+    threadCache = null;
+    for (const entry of entries.values()) schedule(entry, 0);
+    if (entries.size === 0) scheduleThreadOnly(0);
+  });
+
   function dispose(): void {
     if (disposed) return;
     disposed = true;
     try {
       removeRecordListener();
+      stopSettingsWatch();
     } catch {
       // The runtime may already be gone with the extension.
     }
@@ -544,5 +726,5 @@ export function createCheckSession(options: CheckSessionOptions): CheckSession {
   }
   lifetime.onInvalidated(dispose);
 
-  return { attach, detach, scanned, dispose };
+  return { attach, detach, scanned, checkNow, scaffoldTarget, dispose };
 }

@@ -1,6 +1,9 @@
 import { createCheckSession } from './compose-checker.ts';
 import { ensureRequestModel } from './request-model.ts';
+import { setupScaffoldActions } from './scaffold-actions.ts';
 import { createGmailLog } from './script-lifetime.ts';
+import { createSendGuard } from './send-guard.ts';
+import { insertScaffoldAtSend } from './send-scaffold.ts';
 import { watchComposes } from './watch-composes.ts';
 
 // Step Ahead in Gmail: a status in every compose, kept current as the user types. Only
@@ -22,6 +25,17 @@ export default defineContentScript({
         onScanned: session.scanned,
       });
       watcher.scan();
+      // Scaffolds (issue 5): side panel buttons, keyboard commands and the quick picker.
+      setupScaffoldActions({ doc: document, session, lifetime: ctx, log });
+      // The pre-send checklist (issue 6): every way of sending is checked first.
+      createSendGuard({
+        doc: document,
+        lifetime: ctx,
+        log,
+        composes: watcher.composes,
+        checkNow: session.checkNow,
+        insertScaffold: (handle, scaffoldId, check) => insertScaffoldAtSend(document, handle, scaffoldId, check),
+      });
     } catch (error) {
       // Whatever broke, Gmail must keep working.
       log(error, 'Step Ahead (start)');

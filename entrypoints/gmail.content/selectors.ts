@@ -10,6 +10,7 @@
 //   ETA     tests/fixtures/gmail/thread-earlier-eta-2026-11.html
 //   POPOUT  tests/fixtures/gmail/popout-compose-2026-11.html
 //   TWO     tests/fixtures/gmail/two-composes-2026-11.html
+//   PATHS   tests/fixtures/gmail/thread-send-paths-2026-11.html
 // The 2026 fixtures are written from the facts in ../shared/fixtures/gmail/README.md; where a
 // selector rests on something else, its comment says so.
 
@@ -61,6 +62,11 @@ export const SELECTORS = {
   ],
   // "Schedule send" in the More-send-options menu (`#sbddm`). POPUP.
   scheduleSendItem: ['[selector=scheduledSend]', '#sbddm [role=menuitem]'],
+  // "Send and archive", the button Gmail adds beside Send in a reply when the setting is on.
+  // No capture has it: InboxSDK finds it as the first button among Send's siblings; its
+  // tooltip and label are assumed to start with "Send and archive" (en). Send's own selector
+  // matches it too, so the pre-send guard asks this key first. PATHS.
+  sendArchiveButton: ['[role=button][data-tooltip^="Send and archive"]', '[role=button][aria-label^="Send and archive"]'],
   // Gmail's refusal of a send (README: "When Gmail refuses a send it shows a
   // role=alertdialog"). The 2026 fixtures' scripts add one when Send has no recipient.
   alertDialog: ['[role=alertdialog]'],
@@ -88,6 +94,14 @@ export const SELECTORS = {
   // (README: `div.gmail_quote`; the reply-send capture shows `div.gmail_attr` inside it).
   // INLINE, ETA, TWO.
   bodyQuoteAttribution: ['.gmail_quote .gmail_attr'],
+  // The signature inside a compose body, which a scaffold goes above (issue 5): Gmail marks
+  // it `div.gmail_signature` with data-smartmail="gmail_signature" (README; INLINE shows the
+  // class in a sent message's body).
+  bodySignature: ['.gmail_signature', '[data-smartmail=gmail_signature]'],
+  // The quoted history itself, in a compose body: Gmail's `div.gmail_quote` (README), a bare
+  // blockquote in mail from other clients. The pre-send fix that removes red colour leaves it
+  // alone (it is the customer's). INLINE.
+  bodyQuote: ['.gmail_quote', 'blockquote'],
   // The signed-in account's avatar button in Gmail's header: aria-label
   // "Google Account: Name (address)", a link to accounts.google.com/SignOutOptions (from the
   // task brief, not a capture). INLINE, ETA, TWO; POPOUT has no header, and

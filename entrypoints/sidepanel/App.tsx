@@ -1,6 +1,9 @@
+import { CustomerContext } from '../../components/customer-context.tsx';
 import { EtaSummary } from '../../components/eta-summary.tsx';
 import { QuestionList } from '../../components/question-list.tsx';
 import { RuleChecklist } from '../../components/rule-checklist.tsx';
+import { ScaffoldButtons } from '../../components/scaffold-buttons.tsx';
+import { ThreadClocks } from '../../components/thread-clocks.tsx';
 import { ThreadFacts } from '../../components/thread-facts.tsx';
 import { ThreadFlagToggles } from '../../components/thread-flags.tsx';
 import type { PanelSnapshot } from '../../lib/schemas/panel.ts';
@@ -66,9 +69,12 @@ function SnapshotView({ snapshot }: { snapshot: PanelSnapshot }) {
           </p>
         )}
         <QuestionList questions={snapshot.questions} markOf={actions.markOf} onMark={actions.setMark} canMark={canChange} />
-        {composing && <EtaSummary eta={snapshot.eta} />}
+        {composing && <EtaSummary eta={snapshot.eta} thread={thread} />}
+        <ScaffoldButtons snapshot={snapshot} />
         <ThreadFlagToggles flags={actions.flags} onChange={actions.setFlag} disabled={!canChange} />
+        <ThreadClocks clocks={snapshot.clocks} />
         <ThreadFacts thread={thread} />
+        <CustomerContext customer={thread.customer} />
       </main>
     </div>
   );

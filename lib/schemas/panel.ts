@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { RULE_IDS } from '../types.ts';
+import { caseClocksSchema, caseReportSchema, caseStateSchema } from './case.ts';
 
 // What a Gmail tab tells the extension about the compose being written, so the side panel
 // (and later the popup) can show it. Built in the content script from an analysis, sent
@@ -77,6 +78,10 @@ export const panelSnapshotSchema = z.object({
   eta: panelEtaSchema.nullable(),
   thread: panelThreadSchema,
   flags: threadFlagsSchema,
+  /** The open thread's response-time clocks and nudges (lib/time/clocks.ts); absent with no thread. */
+  clocks: caseClocksSchema.optional(),
+  /** What the tab saw of the thread's history; the background keeps it as the thread's case. */
+  case: caseReportSchema.optional(),
 });
 
 export type PanelFinding = z.infer<typeof panelFindingSchema>;
@@ -93,5 +98,7 @@ export const threadRecordSchema = z.object({
   marks: z.record(text(64), markSchema).default({}),
   flags: threadFlagsSchema.default({ resolved: false, waitingOnCustomer: false }),
   updatedAt: z.number(),
+  /** The thread's history for its clocks (lib/schemas/case.ts); absent until a Gmail tab shows it. */
+  case: caseStateSchema.optional(),
 });
 export type ThreadRecord = z.infer<typeof threadRecordSchema>;

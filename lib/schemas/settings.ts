@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { RULE_IDS, type RuleId, type Schedule, type Severity } from '../types.ts';
+import { scaffoldOverridesSchema } from '../scaffolds/schema.ts';
 
 // Settings are read from storage, imports and managed policy: all of them untrusted. They
 // are parsed here, and anything that fails falls back to the defaults field by field
@@ -103,6 +104,23 @@ const domain = z
   .regex(/^[a-z0-9.-]+\.[a-z]{2,}$/i, 'a domain looks like example.com')
   .transform((d) => d.toLowerCase());
 
+/**
+ * What happens at Send (issue 6). `block`: a reply that fails a check stops at a checklist
+ * until the writer fixes it or chooses "Send anyway"; `never-block`: the mail goes and the
+ * checklist is shown beside it. Only error-level failures stop a send unless
+ * `blockOnWarnings`; the checklist lists warnings too.
+ */
+export const presendSchema = z.object({
+  mode: z.enum(['block', 'never-block']).default('block'),
+  /** "Send anyway" asks for a short reason, kept in the send log. */
+  requireReason: z.boolean().default(false),
+  /** New messages (and forwards) to customers are checked too, not only replies. */
+  checkNewMessages: z.boolean().default(true),
+  blockOnWarnings: z.boolean().default(false),
+});
+export type PresendSettings = z.infer<typeof presendSchema>;
+export const DEFAULT_PRESEND: PresendSettings = presendSchema.parse({});
+
 export const settingsSchema = z.object({
   schedule: scheduleSchema.default(DEFAULT_SCHEDULE),
   role: z.enum(ROLES).default('support-engineer'),
@@ -114,6 +132,9 @@ export const settingsSchema = z.object({
   /** The team's own mail domains: mail from them is "us", not the customer. */
   teamDomains: z.array(domain).max(100).default([]),
   reminderLeadMinutes: z.number().int().min(0).max(7 * 24 * 60).default(60),
+  /** The team's wording for scaffolds, by scaffold id; others keep the built-in wording (lib/scaffolds). */
+  scaffolds: scaffoldOverridesSchema.default({}),
+  presend: presendSchema.default(DEFAULT_PRESEND),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;

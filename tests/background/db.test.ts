@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   declareSchema,
   LATEST_VERSION,
+  parseReminderRows,
   readAllThreadRecords,
   readThreadRecord,
   SCHEMA_VERSIONS,
@@ -39,10 +40,10 @@ const record = (threadId: string, extra: Partial<ThreadRecord> = {}): ThreadReco
 });
 
 describe('StepAheadDb', () => {
-  it("is the 'step-ahead' database by default, with the threads table", () => {
+  it("is the 'step-ahead' database by default, with its tables", () => {
     const db = new StepAheadDb();
     expect(db.name).toBe('step-ahead');
-    expect(db.tables.map((t) => t.name)).toEqual(['threads']);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['reminders', 'sendLog', 'threads']);
     expect(db.verno).toBe(LATEST_VERSION);
   });
 
@@ -51,6 +52,14 @@ describe('StepAheadDb', () => {
     const schema = db.threads.schema;
     expect(schema.primKey.keyPath).toBe('threadId');
     expect(schema.indexes.map((i) => i.keyPath)).toEqual(['updatedAt']);
+  });
+
+  it('indexes reminders by thread, due time and next notice only; the send log by its key', () => {
+    const db = track(new StepAheadDb(freshName()));
+    expect(db.reminders.schema.primKey.keyPath).toBe('id');
+    expect(db.reminders.schema.indexes.map((i) => i.keyPath)).toEqual(['threadId', 'dueAt', 'nextNoticeAt']);
+    expect(db.sendLog.schema.primKey.auto).toBe(true);
+    expect(db.sendLog.schema.indexes).toEqual([]);
   });
 
   it('writes a record and reads the same record back', async () => {
@@ -102,11 +111,51 @@ describe('StepAheadDb', () => {
 
 // Example rows as each released version wrote them. When version n+1 lands, add its entry in
 // SCHEMA_VERSIONS and a line here; every older version's data must reopen at the latest.
-const EXAMPLE_DATA: Record<number, { threads: unknown[] }> = {
+const EXAMPLE_DATA: Record<number, Record<string, unknown[]>> = {
   1: {
     threads: [
       record('18c2f0a1b2c3d4e5', { marks: { 'q-0': 'answered' }, updatedAt: 1_763_000_000_000 }),
       record('draft:r-123456', { flags: { resolved: false, waitingOnCustomer: true }, updatedAt: 1_763_000_100_000 }),
+      // Written before flags had a default: the upgrade fills them in.
+      { threadId: 'thread-f:42', marks: {}, updatedAt: 1_763_000_200_000 },
+      // Unreadable: kept as it is, never dropped by an upgrade.
+      { threadId: 'broken-v1', marks: 'none', updatedAt: 'yesterday' },
+    ],
+  },
+  2: {
+    threads: [record('18c2f0a1b2c3d4e5', { marks: { 'q-0': 'answered' }, updatedAt: 1_763_000_000_000 })],
+    reminders: [
+      {
+        id: 'r-1',
+        threadId: '18c2f0a1b2c3d4e5',
+        subject: 'Invoice 4411',
+        customer: { name: 'Dana', email: 'dana@northwind.example' },
+        etaText: 'by 3 pm ET Thursday',
+        sentence: 'I will send the corrected invoice by 3 pm ET Thursday.',
+        etaAt: 1_763_582_400_000,
+        dueAt: 1_763_582_400_000,
+        leadNotice: true,
+        notified: [],
+        nextNoticeAt: 1_763_578_800_000,
+        source: 'send',
+        createdAt: 1_763_000_000_000,
+        updatedAt: 1_763_000_000_000,
+      },
+    ],
+    sendLog: [
+      {
+        threadId: '18c2f0a1b2c3d4e5',
+        subject: 'Invoice 4411',
+        customer: null,
+        sentAt: 1_763_000_000_000,
+        path: 'button',
+        outcome: 'clean',
+        failedRules: [],
+        promise: null,
+        answeredQuestionIds: [],
+        openQuestionIds: [],
+        customerMessageAt: null,
+      },
     ],
   },
 };
@@ -128,8 +177,19 @@ describe('schema upgrades', () => {
     const db = track(new StepAheadDb(name));
     await db.open();
     expect(db.verno).toBe(LATEST_VERSION);
-    const threads = await readAllThreadRecords(db);
-    expect(threads.map((t) => t.threadId).sort()).toEqual(EXAMPLE_DATA[version]!.threads.map((t) => (t as ThreadRecord).threadId).sort());
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    // Every row of every table is still there, readable or not.
+    for (const [table, rows] of Object.entries(EXAMPLE_DATA[version]!)) {
+      expect(await db.table(table).count()).toBe(rows.length);
+    }
+    const readable = (await readAllThreadRecords(db)).map((t) => t.threadId);
+    expect(readable).toContain('18c2f0a1b2c3d4e5');
+    expect(readable).not.toContain('broken-v1');
     expect(await readThreadRecord(db, '18c2f0a1b2c3d4e5')).toMatchObject({ marks: { 'q-0': 'answered' } });
+    if (version === 1) {
+      expect(await db.threads.get('thread-f:42')).toMatchObject({ flags: { resolved: false, waitingOnCustomer: false } });
+      expect(await db.table('threads').get('broken-v1')).toEqual({ threadId: 'broken-v1', marks: 'none', updatedAt: 'yesterday' });
+    }
+    if (version >= 2) expect(parseReminderRows(await db.reminders.toArray()).map((r) => r.id)).toEqual(['r-1']);
   });
 });

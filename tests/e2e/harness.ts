@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -266,6 +267,18 @@ export async function openExtensionPage(session: ExtensionSession, page: string)
   const tab = await session.context.newPage();
   await tab.goto(`chrome-extension://${session.extensionId}/${file}`);
   return tab;
+}
+
+/**
+ * The id Chromium gives an unpacked extension loaded from `extensionPath` (default: the
+ * build launchWithExtension loads), known before launch, e.g. to write an enterprise policy
+ * for it: the first 128 bits of SHA-256 of the absolute path, each hex digit written as a
+ * letter a–p. Symlinks are resolved first, as Chromium does.
+ */
+export function unpackedExtensionId(extensionPath?: string): string {
+  const absolute = realpathSync(path.resolve(extensionPath ?? builtExtension));
+  const hex = createHash('sha256').update(absolute).digest('hex').slice(0, 32);
+  return [...hex].map((digit) => String.fromCharCode(97 + Number.parseInt(digit, 16))).join('');
 }
 
 /** The routed Gmail address for a pathname, e.g. `gmailUrl('/mail/u/0/')`. */

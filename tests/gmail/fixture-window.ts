@@ -17,6 +17,7 @@ export const GMAIL_FIXTURES = {
   ETA: resolve(FIXTURE_DIR, 'thread-earlier-eta-2026-11.html'),
   POPOUT: resolve(FIXTURE_DIR, 'popout-compose-2026-11.html'),
   TWO: resolve(FIXTURE_DIR, 'two-composes-2026-11.html'),
+  PATHS: resolve(FIXTURE_DIR, 'thread-send-paths-2026-11.html'),
 };
 const GMAIL_PAGE_URL = 'https://mail.google.com/mail/u/0/';
 

@@ -302,3 +302,32 @@ describe('invalid instants', () => {
     expect(businessMinutesBetween(bad, at('2026-11-18T10:00:00-05:00'), NY)).toBe(0);
   });
 });
+
+describe('the computer’s own zone does not matter', () => {
+  // Everything above runs in whatever zone the test machine has; here it is set on purpose to
+  // zones that differ from the schedules', including one whose DST runs the other way round.
+  function inZone<T>(zone: string, run: () => T): T {
+    const before = process.env.TZ;
+    process.env.TZ = zone;
+    try {
+      return run();
+    } finally {
+      if (before === undefined) delete process.env.TZ;
+      else process.env.TZ = before;
+    }
+  }
+
+  it.each(['Pacific/Auckland', 'America/Los_Angeles', 'Asia/Tokyo'])('gives New York’s and Berlin’s answers with the computer in %s', (zone) => {
+    inZone(zone, () => {
+      // Date really reads the computer's zone here (checked, so the test can't pass vacuously).
+      expect(Intl.DateTimeFormat().resolvedOptions().timeZone).toBe(zone);
+      // Friday evening → Monday opening, across New York's spring and autumn changes.
+      same(nextBusinessStart(at('2026-03-06T18:00:00-05:00'), NY), '2026-03-09T08:00:00-04:00');
+      same(addBusinessMinutes(at('2026-10-30T18:00:00-04:00'), 60, NY), '2026-11-02T09:00:00-05:00');
+      // A holiday is closed all day in the schedule's zone.
+      same(addBusinessMinutes(at('2026-11-25T16:30:00-05:00'), 60, NY_THANKSGIVING), '2026-11-30T08:30:00-05:00');
+      // Berlin's lunch break and short Friday, the week its clocks go back.
+      expect(businessMinutesBetween(at('2026-10-23T09:00:00+02:00'), at('2026-10-26T18:00:00+01:00'), BERLIN)).toBe(6 * 60 + 8 * 60);
+    });
+  });
+});
