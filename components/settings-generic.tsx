@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { LockNote } from './settings-lock.tsx';
 
 // Controls for a settings field this page has no dedicated form for (the pre-send policy,
@@ -7,7 +7,7 @@ import { LockNote } from './settings-lock.tsx';
 // box per number, a text box per string. What the user picks is parsed by the same schema
 // before it is saved, so the form can never store what the checker would refuse.
 
-type AnySchema = z.ZodType;
+type AnySchema = z.ZodMiniType;
 
 interface Def {
   type: string;

@@ -12,8 +12,8 @@ import { GMAIL_TABS, gmailTabOf, isExtensionPage, isGmailUrl, logRefused } from 
 // Chrome stops an idle service worker: a panel opened after that must still get an answer
 // without waiting for the user to type again.
 
-const reportSchema = z.object({ snapshot: panelSnapshotSchema.nullable() });
-const storedReportSchema = z.object({ snapshot: panelSnapshotSchema.nullable(), reportedAt: z.number() });
+const reportSchema = z.object({ snapshot: z.nullable(panelSnapshotSchema) });
+const storedReportSchema = z.object({ snapshot: z.nullable(panelSnapshotSchema), reportedAt: z.number() });
 type StoredReport = z.infer<typeof storedReportSchema>;
 
 const SESSION_PREFIX = 'panel:';

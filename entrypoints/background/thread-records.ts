@@ -15,7 +15,7 @@ const getSchema = z.object({ threadId });
 const markChangeSchema = z.object({
   threadId,
   questionId: z.string().min(1).max(64),
-  mark: markSchema.nullable(),
+  mark: z.nullable(markSchema),
 });
 const flagChangeSchema = z.object({
   threadId,

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { panelSnapshotSchema, type PanelSnapshot, type ThreadFlags } from '../../lib/schemas/panel.ts';
+import { z } from '../../lib/schemas/zod-mini.ts';
 import { onMessage, sendMessage } from '../../utils/messaging.ts';
 import type { Mark } from '../../components/question-list.tsx';
 
@@ -9,7 +10,7 @@ import type { Mark } from '../../components/question-list.tsx';
 
 export type PanelLoad = { loading: true } | { loading: false; snapshot: PanelSnapshot | null };
 
-const incoming = panelSnapshotSchema.nullable();
+const incoming = z.nullable(panelSnapshotSchema);
 
 function parseIncoming(data: unknown): PanelSnapshot | null | undefined {
   const parsed = incoming.safeParse(data);

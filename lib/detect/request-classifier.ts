@@ -3,7 +3,7 @@
 // and hand-written features plus the rule finder's reading of the sentence, trained on
 // labelled Enron sentences); this module only reads them and adds up a sentence's features.
 
-import { z } from 'zod';
+import { z } from '../schemas/zod-mini.ts';
 import bundledModel from './request-model.json';
 import { readSentenceByRules, ruleCues } from './question-rules.ts';
 import { extractRequestFeatures, FEATURE_SETS, HASH_BITS, usesRuleCues, type FeatureSetId } from './request-features.ts';
@@ -27,29 +27,30 @@ export const requestModelSchema = z
     /** `binary`: a feature counts once per sentence; `count`: every occurrence counts. */
     counting: z.enum(['binary', 'count']),
     /** Probability at or above which a sentence is called a request. */
-    threshold: z.number().gt(0).lt(1),
-    bias: z.number().finite(),
+    threshold: z.number().check(z.gt(0), z.lt(1)),
+    // Zod 4 numbers are finite already (classic's `.finite()` was a no-op).
+    bias: z.number(),
     /** Weights are stored as integers in this unit to keep the file small. */
-    weightUnit: z.number().positive().finite(),
+    weightUnit: z.number().check(z.positive()),
     /** Feature indices, ascending, each stored as the gap from the previous one. */
-    indexGaps: z.array(z.number().int().nonnegative()),
-    weights: z.array(z.number().int()),
+    indexGaps: z.array(z.int().check(z.nonnegative())),
+    weights: z.array(z.int()),
     /** What the training script measured; informational. */
-    crossValidation: z
-      .object({
-        folds: z.number().int(),
+    crossValidation: z.optional(
+      z.object({
+        folds: z.int(),
         precision: z.number(),
         recall: z.number(),
         f1: z.number(),
         /** Share of asks the figures above were re-weighted to (absent: train.tsv's own mix). */
-        targetAskShare: z.number().gt(0).lt(1).optional(),
+        targetAskShare: z.optional(z.number().check(z.gt(0), z.lt(1))),
         /** The same cross-validation on train.tsv's own mix. */
-        trainMix: z.object({ precision: z.number(), recall: z.number(), f1: z.number() }).optional(),
-      })
-      .optional(),
-    model: z.string().max(200).optional(),
+        trainMix: z.optional(z.object({ precision: z.number(), recall: z.number(), f1: z.number() })),
+      }),
+    ),
+    model: z.optional(z.string().check(z.maxLength(200))),
   })
-  .superRefine((m, ctx) => {
+  .check(z.superRefine((m, ctx) => {
     if (m.indexGaps.length !== m.weights.length) {
       ctx.addIssue({ code: 'custom', message: 'indexGaps and weights differ in length' });
       return;
@@ -64,7 +65,7 @@ export const requestModelSchema = z
       index = i === 0 ? gap : index + gap;
     }
     if (index >= 2 ** HASH_BITS) ctx.addIssue({ code: 'custom', message: 'feature index out of range' });
-  });
+  }));
 
 export type RequestModelJson = z.infer<typeof requestModelSchema>;
 

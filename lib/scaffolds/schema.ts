@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../schemas/zod-mini.ts';
 import { parseTemplate } from './template-syntax.ts';
 
 // The scaffolds a writer can insert and the shape of the team's wording for them. Wording
@@ -24,17 +24,17 @@ export const scaffoldIdSchema = z.enum(SCAFFOLD_IDS);
 
 export const TEMPLATE_MAX_LENGTH = 4000;
 
-export const templateBodySchema = z
-  .string()
-  .max(TEMPLATE_MAX_LENGTH, `a template is at most ${TEMPLATE_MAX_LENGTH} characters`)
-  .superRefine((body, ctx) => {
+export const templateBodySchema = z.string().check(
+  z.maxLength(TEMPLATE_MAX_LENGTH, `a template is at most ${TEMPLATE_MAX_LENGTH} characters`),
+  z.superRefine((body, ctx) => {
     const parsed = parseTemplate(body);
     if (!parsed.ok) ctx.addIssue({ code: 'custom', message: parsed.error });
-  });
+  }),
+);
 
 export const scaffoldTemplateSchema = z.object({
   /** The button's words, e.g. "Full reply". */
-  label: z.string().trim().min(1, 'a template needs a label').max(40, 'a label is at most 40 characters'),
+  label: z.string().check(z.trim(), z.minLength(1, 'a template needs a label'), z.maxLength(40, 'a label is at most 40 characters')),
   body: templateBodySchema,
 });
 export type ScaffoldTemplate = z.infer<typeof scaffoldTemplateSchema>;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod-mini.ts';
 import type { DirectoryEntry } from '../types.ts';
 
 // The customer directory: what the team knows about each customer, by email domain. It feeds
@@ -6,51 +6,52 @@ import type { DirectoryEntry } from '../types.ts';
 // customer context, so nobody has to rebuild the picture when an issue arrives. Entries come
 // from local storage, team files and managed policy: all untrusted, all parsed here.
 
-const text = (max: number) => z.string().max(max);
+const text = (max: number) => z.string().check(z.maxLength(max));
+const textOrEmpty = (max: number) => z._default(text(max), '');
 
 export const customerDomainSchema = z
   .string()
-  .trim()
-  .toLowerCase()
-  .max(253)
-  .regex(/^(?=.{4,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, 'a customer domain looks like example.com');
+  .check(
+    z.trim(),
+    z.toLowerCase(),
+    z.maxLength(253),
+    z.regex(/^(?=.{4,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, 'a customer domain looks like example.com'),
+  );
 
 const email = z
   .string()
-  .trim()
-  .toLowerCase()
-  .max(320)
-  .regex(/^[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>"]+$/, 'an email address looks like name@example.com');
+  .check(
+    z.trim(),
+    z.toLowerCase(),
+    z.maxLength(320),
+    z.regex(/^[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>"]+$/, 'an email address looks like name@example.com'),
+  );
 
 export const personSchema = z.object({
-  name: text(200).default(''),
+  name: textOrEmpty(200),
   email,
 });
 export type Person = z.infer<typeof personSchema>;
 
 export const technicalNotesSchema = z.object({
   /** Where and how they run the product: cloud, on-premises, OS, integrations. */
-  environment: text(5000).default(''),
+  environment: textOrEmpty(5000),
   /** Product versions, agents, SDKs in use. */
-  versions: text(5000).default(''),
+  versions: textOrEmpty(5000),
   /** Their people: admins, champions, who to call during an outage. */
-  contacts: text(5000).default(''),
+  contacts: textOrEmpty(5000),
 });
 
 /** The weekly check-in: four questions the assigned engineer keeps current. */
 export const checkInSchema = z.object({
-  goingWell: text(5000).default(''),
-  frustrations: text(5000).default(''),
+  goingWell: textOrEmpty(5000),
+  frustrations: textOrEmpty(5000),
   /** What we are trying to make happen for them. */
-  goals: text(5000).default(''),
+  goals: textOrEmpty(5000),
   /** Context useful when troubleshooting their next issue. */
-  troubleshooting: text(5000).default(''),
+  troubleshooting: textOrEmpty(5000),
   /** The day of the last check-in, YYYY-MM-DD. */
-  updatedOn: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date is written YYYY-MM-DD')
-    .nullable()
-    .default(null),
+  updatedOn: z._default(z.nullable(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'a date is written YYYY-MM-DD'))), null),
 });
 
 export const EMPTY_NOTES = technicalNotesSchema.parse({});
@@ -58,15 +59,15 @@ export const EMPTY_CHECK_IN = checkInSchema.parse({});
 
 export const directoryEntrySchema = z.object({
   domain: customerDomainSchema,
-  name: text(200).default(''),
-  strategic: z.boolean().default(false),
-  preSales: z.boolean().default(false),
-  engineer: personSchema.nullable().default(null),
-  backup: personSchema.nullable().default(null),
+  name: textOrEmpty(200),
+  strategic: z._default(z.boolean(), false),
+  preSales: z._default(z.boolean(), false),
+  engineer: z._default(z.nullable(personSchema), null),
+  backup: z._default(z.nullable(personSchema), null),
   /** The sales consultant who must be on Cc (cc-account-owner). */
-  accountOwner: personSchema.nullable().default(null),
-  notes: technicalNotesSchema.default(EMPTY_NOTES),
-  checkIn: checkInSchema.default(EMPTY_CHECK_IN),
+  accountOwner: z._default(z.nullable(personSchema), null),
+  notes: z._default(technicalNotesSchema, EMPTY_NOTES),
+  checkIn: z._default(checkInSchema, EMPTY_CHECK_IN),
 });
 export type CustomerEntry = z.infer<typeof directoryEntrySchema>;
 
@@ -74,8 +75,10 @@ export const DIRECTORY_MAX_ENTRIES = 2000;
 
 export const directorySchema = z
   .array(directoryEntrySchema)
-  .max(DIRECTORY_MAX_ENTRIES)
-  .refine((entries) => new Set(entries.map((e) => e.domain)).size === entries.length, 'a domain is listed twice');
+  .check(
+    z.maxLength(DIRECTORY_MAX_ENTRIES),
+    z.refine((entries) => new Set(entries.map((e) => e.domain)).size === entries.length, 'a domain is listed twice'),
+  );
 
 export function emptyEntry(domain: string): CustomerEntry {
   return directoryEntrySchema.parse({ domain });

@@ -16,7 +16,7 @@ export const EXPORT_VERSION = 1;
 export const IMPORT_MAX_BYTES = 50 * 1024 * 1024;
 const MAX_ROWS = 200_000;
 
-export const sendLogEntrySchema = sendRecordSchema.extend({ id: z.number().int().positive().optional() });
+export const sendLogEntrySchema = z.object({ ...sendRecordSchema.shape, id: z.number().int().positive().optional() });
 
 function unique<T>(key: (row: T) => unknown, what: string) {
   return (rows: T[], ctx: z.RefinementCtx) => {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod-mini.ts';
 import { RULE_IDS, type RuleId, type Schedule, type Severity } from '../types.ts';
 import { scaffoldOverridesSchema } from '../scaffolds/schema.ts';
 
@@ -6,15 +6,13 @@ import { scaffoldOverridesSchema } from '../scaffolds/schema.ts';
 // are parsed here, and anything that fails falls back to the defaults field by field
 // instead of crashing the checker.
 
-const wallTime = z
-  .string()
-  .regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'a time is written HH:MM, 00:00 to 24:00');
+const wallTime = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'a time is written HH:MM, 00:00 to 24:00'));
 
 const interval = z
   .object({ start: wallTime, end: wallTime })
-  .refine((i) => i.start < i.end, 'an interval must end after it starts');
+  .check(z.refine((i) => i.start < i.end, 'an interval must end after it starts'));
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date is written YYYY-MM-DD');
+const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'a date is written YYYY-MM-DD'));
 
 export function isValidTimeZone(zone: string): boolean {
   try {
@@ -27,8 +25,7 @@ export function isValidTimeZone(zone: string): boolean {
 
 export const timeZoneSchema = z
   .string()
-  .max(64)
-  .refine(isValidTimeZone, { error: (issue) => `unknown time zone "${String(issue.input)}"` });
+  .check(z.maxLength(64), z.refine(isValidTimeZone, { error: (issue) => `unknown time zone "${String(issue.input)}"` }));
 
 const weekdayHours = (start: string, end: string) => [{ start, end }];
 
@@ -49,8 +46,8 @@ export const DEFAULT_SCHEDULE: Schedule = {
 
 export const scheduleSchema = z.object({
   timeZone: timeZoneSchema,
-  week: z.array(z.array(interval).max(8)).length(7),
-  holidays: z.array(z.object({ date: isoDate, name: z.string().max(200) })).max(1000),
+  week: z.array(z.array(interval).check(z.maxLength(8))).check(z.length(7)),
+  holidays: z.array(z.object({ date: isoDate, name: z.string().check(z.maxLength(200)) })).check(z.maxLength(1000)),
 });
 
 export const ROLES = ['support-engineer', 'sales-consultant', 'custom'] as const;
@@ -58,9 +55,9 @@ export type Role = (typeof ROLES)[number];
 
 /** Response targets in business minutes. */
 export const targetsSchema = z.object({
-  acknowledgeMinutes: z.number().int().positive().max(100_000),
-  actionableMinutes: z.number().int().positive().max(100_000),
-  resolutionMinutes: z.number().int().positive().max(1_000_000).nullable(),
+  acknowledgeMinutes: z.int().check(z.positive(), z.maximum(100_000)),
+  actionableMinutes: z.int().check(z.positive(), z.maximum(100_000)),
+  resolutionMinutes: z.nullable(z.int().check(z.positive(), z.maximum(1_000_000))),
 });
 export type Targets = z.infer<typeof targetsSchema>;
 
@@ -93,16 +90,15 @@ export const DEFAULT_SEVERITIES: Record<RuleId, Severity> = {
 const ruleSeverity = z.enum(['error', 'warning', 'info', 'off']);
 
 const rulesSchema = z.object(
-  Object.fromEntries(RULE_IDS.map((id) => [id, ruleSeverity.default(DEFAULT_SEVERITIES[id])])) as {
-    [K in RuleId]: z.ZodDefault<typeof ruleSeverity>;
+  Object.fromEntries(RULE_IDS.map((id) => [id, z._default(ruleSeverity, DEFAULT_SEVERITIES[id])])) as {
+    [K in RuleId]: z.ZodMiniDefault<typeof ruleSeverity>;
   },
 );
 
-const domain = z
-  .string()
-  .max(253)
-  .regex(/^[a-z0-9.-]+\.[a-z]{2,}$/i, 'a domain looks like example.com')
-  .transform((d) => d.toLowerCase());
+const domain = z.pipe(
+  z.string().check(z.maxLength(253), z.regex(/^[a-z0-9.-]+\.[a-z]{2,}$/i, 'a domain looks like example.com')),
+  z.transform((d: string) => d.toLowerCase()),
+);
 
 /**
  * What happens at Send (issue 6). `block`: a reply that fails a check stops at a checklist
@@ -111,30 +107,30 @@ const domain = z
  * `blockOnWarnings`; the checklist lists warnings too.
  */
 export const presendSchema = z.object({
-  mode: z.enum(['block', 'never-block']).default('block'),
+  mode: z._default(z.enum(['block', 'never-block']), 'block'),
   /** "Send anyway" asks for a short reason, kept in the send log. */
-  requireReason: z.boolean().default(false),
+  requireReason: z._default(z.boolean(), false),
   /** New messages (and forwards) to customers are checked too, not only replies. */
-  checkNewMessages: z.boolean().default(true),
-  blockOnWarnings: z.boolean().default(false),
+  checkNewMessages: z._default(z.boolean(), true),
+  blockOnWarnings: z._default(z.boolean(), false),
 });
 export type PresendSettings = z.infer<typeof presendSchema>;
 export const DEFAULT_PRESEND: PresendSettings = presendSchema.parse({});
 
 export const settingsSchema = z.object({
-  schedule: scheduleSchema.default(DEFAULT_SCHEDULE),
-  role: z.enum(ROLES).default('support-engineer'),
+  schedule: z._default(scheduleSchema, DEFAULT_SCHEDULE),
+  role: z._default(z.enum(ROLES), 'support-engineer'),
   /** Used when role is `custom`; otherwise the role's targets apply. */
-  customTargets: targetsSchema.default(ROLE_TARGETS['support-engineer']),
-  rules: rulesSchema.default(DEFAULT_SEVERITIES),
+  customTargets: z._default(targetsSchema, ROLE_TARGETS['support-engineer']),
+  rules: z._default(rulesSchema, DEFAULT_SEVERITIES),
   /** An ETA outside business hours is flagged by eta-concrete. */
-  etaWithinBusinessHours: z.boolean().default(true),
+  etaWithinBusinessHours: z._default(z.boolean(), true),
   /** The team's own mail domains: mail from them is "us", not the customer. */
-  teamDomains: z.array(domain).max(100).default([]),
-  reminderLeadMinutes: z.number().int().min(0).max(7 * 24 * 60).default(60),
+  teamDomains: z._default(z.array(domain).check(z.maxLength(100)), []),
+  reminderLeadMinutes: z._default(z.int().check(z.minimum(0), z.maximum(7 * 24 * 60)), 60),
   /** The team's wording for scaffolds, by scaffold id; others keep the built-in wording (lib/scaffolds). */
-  scaffolds: scaffoldOverridesSchema.default({}),
-  presend: presendSchema.default(DEFAULT_PRESEND),
+  scaffolds: z._default(scaffoldOverridesSchema, {}),
+  presend: z._default(presendSchema, DEFAULT_PRESEND),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;

@@ -14,7 +14,7 @@ export type LockPath = SettingKey | `rules.${RuleId}` | 'directory';
 
 export const SETTING_KEYS = Object.keys(settingsSchema.shape) as SettingKey[];
 
-const rulesShape = settingsSchema.shape.rules.unwrap().shape;
+const rulesShape = settingsSchema.shape.rules.def.innerType.shape;
 
 function plainObject(value: unknown): Record<string, unknown> | null {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
