@@ -24,7 +24,15 @@ describe('the background entry', () => {
   it('serves every message of the protocol once main() runs', () => {
     background.main();
     expect([...handlers.keys()].sort()).toEqual(
-      ['getPanelState', 'getThreadRecord', 'openSidePanel', 'reportComposeState', 'setQuestionMark', 'setThreadFlag'].sort(),
+      [
+        // Gmail tabs and the side panel (issue 4)
+        'getPanelState', 'getThreadRecord', 'openSidePanel', 'reportComposeState', 'setQuestionMark', 'setThreadFlag',
+        // scaffolds relayed to the Gmail tab (issue 5)
+        'insertScaffold', 'selectPlaceholder',
+        // sends, reminders and the data they keep (issues 6 and 7)
+        'recordSend', 'createReminder', 'editReminder', 'snoozeReminder', 'completeReminder', 'openThread',
+        'exportData', 'importData', 'clearData',
+      ].sort(),
     );
   });
 

@@ -94,16 +94,23 @@ describe('email content is shown as text, and nothing leaves the browser', () =>
     await expect.poll(() => statuses(gmail).count()).toBe(0);
   });
 
-  it('Ctrl+Enter in the compose sends once, with the typed text', async () => {
+  it('Ctrl+Enter in the compose sends once, with the typed text, through the pre-send checklist', async () => {
     await gmail.reload();
     await statuses(gmail).first().waitFor();
     const body = composeBodies(gmail).first();
     await typeAtStart(gmail, body, 'Thanks Sam, more soon.');
     const typedHtml = await body.innerHTML();
+    // The reply leaves Sam's question open, so the checklist stops it first; it quotes the
+    // question as text too.
     await gmail.keyboard.press('Control+Enter');
-    const out = await sent(gmail);
-    expect(out).toHaveLength(1);
-    expect(out[0]!.bodyHtml).toBe(typedHtml);
+    const presend = gmail.getByTestId('step-ahead-presend');
+    await presend.waitFor({ state: 'visible' });
+    expect(await sent(gmail)).toEqual([]);
+    await expect.poll(() => presend.locator('[data-rule="questions-answered"]').count()).toBe(1);
+    expect(await presend.locator('img, script, b').count()).toBe(0);
+    await gmail.getByTestId('step-ahead-send-anyway').click();
+    await expect.poll(async () => (await sent(gmail)).length).toBe(1);
+    expect((await sent(gmail))[0]!.bodyHtml).toBe(typedHtml);
     expect(await pwned(gmail)).toBeNull();
   });
 

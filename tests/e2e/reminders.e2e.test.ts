@@ -14,10 +14,10 @@ import { composeBodies, openGmail, routeFixtures, stopServiceWorkers, typeAtStar
 // stopping the service worker (and the alarm is armed again when the worker restarts); a
 // notice fires at its lead time.
 //
-// The reply is typed into the fixture thread and the send record is built from what the
-// Gmail tab reported for it (the side panel's snapshot: thread id, subject, customer, the
-// ETA read from the draft). It is delivered as a real `recordSend` runtime message from an
-// extension page (the popup), the same message the Gmail tab sends when Send goes through.
+// The reply is typed into the fixture thread and sent with Gmail's Send button; the pre-send
+// guard lets it go (through "Send anyway" when a check fails) and the Gmail tab reports the
+// promise to the background. Later cases that need a promise on another thread deliver a
+// `recordSend` message from an extension page, the same message the tab sends.
 
 // The extension page's chrome.* API, as far as these tests call it inside page.evaluate.
 declare const chrome: {
@@ -107,7 +107,13 @@ describe('reminders kept from a sent promise', () => {
     const tomorrow = DateTime.now().setZone('America/New_York').plus({ days: 1 });
     expect([due.toISODate(), due.hour, due.minute]).toEqual([tomorrow.toISODate(), 15, 0]);
 
-    await message(popup, 'recordSend', sendRecordFrom(snapshot, Date.now()));
+    await gmail.bringToFront();
+    await gmail.getByRole('button', { name: 'Send (Ctrl-Enter)' }).first().click();
+    // The fixture's customer asked two questions this draft leaves open, so the checklist
+    // stops it; "Send anyway" sends it as it is, and the promise is recorded all the same.
+    await gmail.getByTestId('step-ahead-presend').waitFor({ state: 'visible' });
+    await gmail.getByTestId('step-ahead-send-anyway').click();
+    await expect.poll(() => gmail.evaluate(() => (window as unknown as { __sent: unknown[] }).__sent.length)).toBe(1);
     // The popup's live query redraws without a reload.
     const row = rows(popup).filter({ hasText: 'Nightly sync stalls' });
     await row.waitFor({ timeout: 10_000 });
@@ -140,7 +146,11 @@ describe('reminders kept from a sent promise', () => {
 
   it('"Remind me" in the side panel replaces the thread’s reminder instead of adding a second', async () => {
     const before = await rows(popup).filter({ hasText: 'Nightly sync stalls' }).getAttribute('data-reminder-id');
+    // A new reply on the same thread, with the same promise in it.
+    await gmail.reload();
+    await typeAtStart(gmail, composeBodies(gmail).first(), DRAFT);
     const panel = await openExtensionPage(session, 'sidepanel');
+    await expect.poll(() => panel.getByTestId('step-ahead-panel-eta').textContent(), { timeout: 15_000 }).toContain('3 pm ET tomorrow');
     await panel.locator('[data-testid="step-ahead-remind-me"] button', { hasText: 'Remind me' }).first().click();
     await panel.locator('[data-testid="step-ahead-remind-me"] [role="status"]').waitFor();
     const row = rows(popup).filter({ hasText: 'Nightly sync stalls' });
