@@ -3,7 +3,7 @@
 // thread. A required element that is missing throws SelectorError (callers catch, log once
 // and leave Gmail alone); anything merely absent reads as null or empty.
 import { DateTime } from 'luxon';
-import { closestOf, matchesAny, queryAll, queryFirst, type SelectorKey } from './selectors.ts';
+import { closestOf, matchesAny, queryAll, queryFirst, SELECTORS, type SelectorKey } from './selectors.ts';
 import { queryOrFail, SelectorError } from './selector-error.ts';
 
 /** Where a compose lives: a pop-up or full-screen dialog, inline in a thread, or its own page (pop-out window). */
@@ -210,7 +210,19 @@ function readRecipients(root: Element): Recipients {
 
 /** Gmail's Send button for this compose (never "More send options"), or null. */
 export function findSendButton(handle: ComposeHandle): HTMLElement | null {
-  return queryFirst(handle.root, 'sendButton') as HTMLElement | null;
+  // Send's selectors match "Send and archive" too (its tooltip starts with "Send", it sits in
+  // the same bar): it is never taken for Send, or a send we let go would archive the thread.
+  for (const selector of SELECTORS.sendButton) {
+    let found: Element[] = [];
+    try {
+      found = Array.from(handle.root.querySelectorAll(selector));
+    } catch {
+      // A selector the browser rejects is skipped, as queryFirst does.
+    }
+    const send = found.find((element) => !matchesAny(element, 'sendArchiveButton'));
+    if (send) return send as HTMLElement;
+  }
+  return null;
 }
 
 /** The "Schedule send" menu item, present once Gmail has built the send-options menu. */
@@ -302,9 +314,12 @@ export function readAccountName(doc: Document): string | null {
   return null;
 }
 
-/** Whether node sits in a compose body's quoted history or signature, where a scaffold never goes. */
+/**
+ * Whether node sits in a compose body's quoted history or signature, where a scaffold never
+ * goes. Gmail's history only: a bare blockquote (a scaffold's question lines) is the writer's.
+ */
 export function isBodyHistory(element: Element): boolean {
-  return closestOf(element, 'bodyQuote') !== null || closestOf(element, 'bodySignature') !== null;
+  return closestOf(element, 'bodyHistoryQuote') !== null || closestOf(element, 'bodySignature') !== null;
 }
 
 function addressInLabel(label: string): string | null {

@@ -75,6 +75,8 @@ interface ComposeEntry {
   indicator: StatusIndicator | null;
   timer: number | null;
   running: boolean;
+  /** The running check, for a scaffold that must wait for its result. */
+  inflight: Promise<void> | null;
   /** A change arrived while a check was running. */
   again: boolean;
   removed: boolean;
@@ -220,18 +222,25 @@ export function createCheckSession(options: CheckSessionOptions): CheckSession {
     let request = recordRequests.get(key);
     if (request) return request;
     request = sendMessage('getThreadRecord', { threadId: key })
-      .then((answer) => {
-        const parsed = answer == null ? null : threadRecordSchema.safeParse(answer);
-        return parsed?.success ? parsed.data : null;
-      })
-      .catch((error: unknown) => {
-        failedRecords.add(key);
-        fail(error, 'thread record');
-        return null;
-      })
+      .then(
+        (answer) => {
+          const parsed = answer == null ? null : threadRecordSchema.safeParse(answer);
+          const record = parsed?.success ? parsed.data : null;
+          failedRecords.delete(key);
+          records.set(key, record);
+          return record;
+        },
+        (error: unknown) => {
+          // Not remembered: the next check, or the next Send, asks again (one failed request
+          // must not leave the thread unchecked until the page reloads).
+          failedRecords.add(key);
+          records.delete(key);
+          fail(error, 'thread record');
+          return null;
+        },
+      )
       .then((record) => {
         recordRequests.delete(key);
-        records.set(key, record);
         // A check that stopped waiting went on without the marks: show them now.
         if (lateRecords.delete(key) && record) recheckThread(key);
         return record;
@@ -432,6 +441,8 @@ export function createCheckSession(options: CheckSessionOptions): CheckSession {
       return;
     }
     entry.running = true;
+    let settled: () => void = () => {};
+    entry.inflight = new Promise<void>((resolve) => (settled = resolve));
     try {
       const state = readCompose(entry.handle);
       const key = threadKeyOf(state, entry.localId);
@@ -467,6 +478,8 @@ export function createCheckSession(options: CheckSessionOptions): CheckSession {
       fail(error, 'check');
     } finally {
       entry.running = false;
+      entry.inflight = null;
+      settled();
       if (entry.again) {
         entry.again = false;
         schedule(entry);
@@ -598,6 +611,7 @@ export function createCheckSession(options: CheckSessionOptions): CheckSession {
       indicator: null,
       timer: null,
       running: false,
+      inflight: null,
       again: false,
       removed: false,
       touched: ++touchCounter,
@@ -677,6 +691,9 @@ export function createCheckSession(options: CheckSessionOptions): CheckSession {
       if (!pick || entry.touched > pick.touched) pick = entry;
     }
     if (!pick) return null;
+    // A check already running (the first one may wait 800 ms for the marks) is waited for:
+    // check() would return at once, before the snapshot the scaffold's variables come from.
+    if (!pick.snapshot && pick.inflight) await pick.inflight;
     if (!pick.snapshot) await check(pick);
     return { handle: pick.handle, snapshot: pick.snapshot, settings: settingsNow };
   }

@@ -56,17 +56,44 @@ function textOfRange(range: Range): string {
   return linearText(range.cloneContents()).join('');
 }
 
-/** The caret, when it is in the body's own text (not its history or signature). */
+/** The caret, when it is in the body's own text (above its history and signature). */
 function caretInBody(body: HTMLElement, candidate: Range | null | undefined): Range | null {
   if (!candidate) return null;
-  const { startContainer, endContainer } = candidate;
-  if (!body.contains(startContainer) || !body.contains(endContainer)) return null;
-  const element = startContainer.nodeType === 1 ? (startContainer as Element) : startContainer.parentElement;
-  if (element && element !== body && body.contains(element) && isBodyHistory(element)) return null;
-  const caret = candidate.cloneRange();
   // Typing over a selection replaces it; a scaffold must not, so it goes after the selection.
+  // Collapsed first: a select-all, or a drag into the quote, starts in the writer's text but
+  // ends in the history, which is where the scaffold would go.
+  const caret = candidate.cloneRange();
   caret.collapse(false);
+  const container = caret.startContainer;
+  if (!body.contains(container)) return null;
+  const element = container.nodeType === 1 ? (container as Element) : container.parentElement;
+  if (!element || (element !== body && isBodyHistory(element))) return null;
+  // At or after the history's start (between two of the body's children, say) the editor may
+  // put the scaffold at the start of the quote: the default spot is above it.
+  const history = firstHistory(body);
+  if (history) {
+    const start = body.ownerDocument.createRange();
+    start.setStartBefore(history);
+    if (caret.compareBoundaryPoints(Range.START_TO_START, start) >= 0) return null;
+  }
+  // In quoted lines of the writer's own (a scaffold's questions, an indent) the scaffold's slots
+  // would read as quoted text that no check flags: it goes on the line after the quote.
+  let quote: Element | null = null;
+  for (let node: Element | null = element; node && node !== body; node = node.parentElement) {
+    if (node.tagName === 'BLOCKQUOTE') quote = node;
+  }
+  if (quote) {
+    caret.setStartAfter(quote);
+    caret.collapse(true);
+  }
   return caret;
+}
+
+/** The outermost element of the quoted history or the signature that comes first in the body. */
+function firstHistory(body: HTMLElement): Element | null {
+  const all = body.getElementsByTagName('*');
+  for (let i = 0; i < all.length; i++) if (isBodyHistory(all[i]!)) return all[i]!;
+  return null;
 }
 
 /** The first child of the body that is (or holds) the quoted history or the signature. */

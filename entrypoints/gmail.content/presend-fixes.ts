@@ -22,8 +22,11 @@ function textNodes(root: Node): Text[] {
   return nodes;
 }
 
-/** Selects `text` under root and brings it into view; false when it is not there. */
-export function selectTextIn(root: HTMLElement, text: string): boolean {
+/**
+ * Selects `text` under root and brings it into view; false when it is not there. With
+ * `caretAfter` it puts a caret just after the text instead of selecting it.
+ */
+export function selectTextIn(root: HTMLElement, text: string, caretAfter = false): boolean {
   const nodes = textNodes(root);
   const found = locateText(
     nodes.map((node) => node.data),
@@ -34,6 +37,7 @@ export function selectTextIn(root: HTMLElement, text: string): boolean {
   const range = doc.createRange();
   range.setStart(nodes[found.start.chunk]!, found.start.offset);
   range.setEnd(nodes[found.end.chunk]!, found.end.offset);
+  if (caretAfter) range.collapse(false);
   // Focus first: focusing an editable body moves the caret and would drop the selection.
   if (root.isContentEditable) root.focus({ preventScroll: true });
   const selection = doc.getSelection();
@@ -45,20 +49,22 @@ export function selectTextIn(root: HTMLElement, text: string): boolean {
 }
 
 /**
- * The customer's question: in the reply's quoted copy first (where an inline answer goes),
- * else in the thread's messages, newest first.
+ * The customer's question: selected in the thread's messages, newest first, where a selection
+ * is harmless. Only when it is not there, in the reply's quoted copy: a caret after it (ready
+ * for an inline answer), never a selection, which the writer's next keystroke would delete.
  */
 function showQuestion(context: FixContext, text: string): boolean {
-  if (selectTextIn(context.handle.body, text)) return true;
-  for (const body of findMessageBodies(context.doc).reverse()) {
-    if (selectTextIn(body, text)) return true;
+  const { body } = context.handle;
+  for (const message of findMessageBodies(context.doc).reverse()) {
+    if (message.isContentEditable || body.contains(message) || message.contains(body)) continue;
+    if (selectTextIn(message, text)) return true;
   }
-  return false;
+  return selectTextIn(body, text, true);
 }
 
 // Elements that can colour text in a draft: <font color> and inline styles. Plain HTML, not
-// Gmail's markup.
-const COLOURED = 'font[color], [style*="color"]';
+// Gmail's markup; pasted mail may write its styles in capitals.
+const COLOURED = 'font[color], [style*="color" i]';
 
 /** Takes the red colour off what the writer wrote (the quoted history is left alone). */
 export function removeRedColour(body: HTMLElement): boolean {

@@ -194,9 +194,13 @@ export function openPresendModal(doc: Document, options: PresendModalOptions): P
       return;
     }
     downInside.add(key.key);
+    // An input method composing in the reason field takes its own Enter and Escape.
+    if (key.isComposing || key.keyCode === 229) return;
     if (!inside) {
       event.preventDefault();
       back.focus();
+      // Focus left (a click on the backdrop): Escape still means "Back to draft".
+      if (key.key === 'Escape') options.onBack();
       return;
     }
     if (key.key === 'Escape') {

@@ -50,6 +50,9 @@ export function setupScaffoldActions(options: ScaffoldActionsOptions): () => voi
   const { doc, session, lifetime, log } = options;
   const now = options.now ?? (() => new Date());
   let picker: ScaffoldPicker | null = null;
+  // An insertion waits for the compose's check before it writes: a second one started
+  // meanwhile (a double press, a command and a click) would put the scaffold in twice.
+  let inserting = false;
 
   function insertInto(target: ScaffoldTarget, scaffoldId: ScaffoldId, caret?: Range | null): InsertScaffoldReply {
     let subject = '';
@@ -78,6 +81,8 @@ export function setupScaffoldActions(options: ScaffoldActionsOptions): () => voi
   async function onInsert(data: unknown): Promise<InsertScaffoldReply> {
     const parsed = insertScaffoldRequestSchema.safeParse(data);
     if (!parsed.success) return { inserted: false, reason: 'Unknown scaffold.' };
+    if (inserting) return { inserted: false, reason: 'A scaffold is still being inserted.' };
+    inserting = true;
     try {
       const target = await session.scaffoldTarget(parsed.data.threadId);
       if (!target) {
@@ -90,6 +95,8 @@ export function setupScaffoldActions(options: ScaffoldActionsOptions): () => voi
     } catch (error) {
       log(error, 'Step Ahead (scaffold)');
       return { inserted: false, reason: 'Could not insert the scaffold.' };
+    } finally {
+      inserting = false;
     }
   }
 
@@ -161,13 +168,16 @@ export function setupScaffoldActions(options: ScaffoldActionsOptions): () => voi
       if (!key.altKey || !key.shiftKey || key.ctrlKey || key.metaKey || key.isComposing) return;
       const target = key.target instanceof Element ? key.target : null;
       if (!target || !closestOf(target, 'composeBody')) return;
-      const letter = key.code.replace(/^Key/, '');
-      if (letter === PAGE_SHORTCUTS.picker.key) void openPicker().catch((error: unknown) => log(error, 'Step Ahead (picker)'));
-      else if (letter === PAGE_SHORTCUTS.fullReply.key) void onInsert({ scaffoldId: 'full-reply' });
-      else if (letter === PAGE_SHORTCUTS.nextPlaceholder.key) void onSelect({ direction: 'next' });
-      else return;
+      // By physical key (event.code): on macOS, Option+Shift+R types a character in event.key.
+      const letter = /^Key([A-Z])$/.exec(key.code)?.[1];
+      if (!Object.values(PAGE_SHORTCUTS).some((shortcut) => shortcut.key === letter)) return;
       key.preventDefault();
       key.stopPropagation();
+      // A held key repeats keydown: one press is one insertion (or picker, or move).
+      if (key.repeat) return;
+      if (letter === PAGE_SHORTCUTS.picker.key) void openPicker().catch((error: unknown) => log(error, 'Step Ahead (picker)'));
+      else if (letter === PAGE_SHORTCUTS.fullReply.key) void onInsert({ scaffoldId: 'full-reply' });
+      else void onSelect({ direction: 'next' });
     },
     { capture: true },
   );

@@ -41,9 +41,11 @@ li[aria-selected="true"] { background: #e8f0fe; color: #174ea6; }
 `;
 
 let counter = 0;
+const KEY_EVENTS = ['keydown', 'keypress', 'keyup'] as const;
 
 export function openScaffoldPicker(options: PickerOptions): ScaffoldPicker {
   const { doc } = options;
+  const view = doc.defaultView;
   const id = `step-ahead-picker-${++counter}`;
   const host = doc.createElement('div');
   host.setAttribute(PICKER_HOST_ATTRIBUTE, '');
@@ -116,6 +118,7 @@ export function openScaffoldPicker(options: PickerOptions): ScaffoldPicker {
     if (closed) return;
     closed = true;
     doc.removeEventListener('mousedown', outside, true);
+    for (const type of KEY_EVENTS) view?.removeEventListener(type, onKey, { capture: true });
     host.remove();
   }
 
@@ -140,7 +143,17 @@ export function openScaffoldPicker(options: PickerOptions): ScaffoldPicker {
     active = 0;
     render();
   });
-  input.addEventListener('keydown', (event) => {
+  // On the window in the capture phase, while open: ahead of Gmail's document-level and
+  // capture-phase shortcut listeners, so no key typed here reaches them. Stopping it there
+  // stops the input's own listeners too, so the picker's keys are handled here; the typing
+  // itself (the input's default action) still happens.
+  function onKey(event: Event): void {
+    if (!event.composedPath().includes(host)) return;
+    event.stopImmediatePropagation();
+    if (event.type === 'keydown') onPickerKey(event as KeyboardEvent);
+  }
+
+  function onPickerKey(event: KeyboardEvent): void {
     if (event.isComposing) return;
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       event.preventDefault();
@@ -153,15 +166,15 @@ export function openScaffoldPicker(options: PickerOptions): ScaffoldPicker {
       event.preventDefault();
       cancel();
     }
-  });
-  // Gmail listens for shortcuts on the document: keys typed here stop at the host.
-  for (const type of ['keydown', 'keyup', 'keypress', 'input', 'focusin', 'focusout']) {
+  }
+  for (const type of KEY_EVENTS) view?.addEventListener(type, onKey, { capture: true });
+  // Other events typed or focused here stop at the host, out of Gmail's document listeners.
+  for (const type of ['input', 'focusin', 'focusout']) {
     host.addEventListener(type, (event) => event.stopPropagation());
   }
   doc.addEventListener('mousedown', outside, true);
 
   const rect = options.anchor.getBoundingClientRect();
-  const view = doc.defaultView;
   const width = 260;
   const left = Math.max(8, Math.min(rect.left + 16, (view?.innerWidth ?? 1024) - width - 8));
   const top = Math.max(8, Math.min(rect.top + 16, (view?.innerHeight ?? 768) - 330));

@@ -102,6 +102,11 @@ export const SELECTORS = {
   // blockquote in mail from other clients. The pre-send fix that removes red colour leaves it
   // alone (it is the customer's). INLINE.
   bodyQuote: ['.gmail_quote', 'blockquote'],
+  // Gmail's own quoted history in a compose body, where a scaffold never goes: `div.gmail_quote`
+  // round the "On … wrote:" line and `blockquote.gmail_quote` (README; the reply-send capture).
+  // A bare blockquote is not history here: the scaffolds' own question lines are one, and so
+  // is an indent the writer made. INLINE.
+  bodyHistoryQuote: ['.gmail_quote'],
   // The signed-in account's avatar button in Gmail's header: aria-label
   // "Google Account: Name (address)", a link to accounts.google.com/SignOutOptions (from the
   // task brief, not a capture). INLINE, ETA, TWO; POPOUT has no header, and

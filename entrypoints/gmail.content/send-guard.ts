@@ -159,6 +159,8 @@ export function createSendGuard(options: SendGuardOptions): SendGuard {
 
   const states = new Map<Element, SendState>();
   const watching = new Map<Element, number>();
+  // The observers watching sent composes for Gmail's refusal, disconnected on dispose.
+  const observers = new Set<MutationObserver>();
   let attempts = 0;
   let gesture: Gesture | null = null;
   let lastCompose: ComposeHandle | null = null;
@@ -197,15 +199,17 @@ export function createSendGuard(options: SendGuardOptions): SendGuard {
 
   /** Sends again what we stopped, on the same control (or the compose's current one). */
   function redispatch(handle: ComposeHandle, element: Element, path: SendPath): boolean {
-    let target: Element | null = element.isConnected && handle.root.isConnected ? element : null;
-    if (!target) {
-      target =
-        path === 'send-archive'
-          ? findSendArchiveButton(handle)
-          : path === 'schedule'
-            ? findScheduleSendItem(handle.root)
-            : findSendButton(handle);
-    }
+    // Only a send control takes a press: the shortcut's stand-in (the compose body, when no
+    // Send button was found) is sent the shortcut again instead.
+    const control = (candidate: Element | null) => (candidate?.isConnected && sendControlAt(candidate) ? candidate : null);
+    let target = handle.root.isConnected ? control(element) : null;
+    target ??= control(
+      path === 'send-archive'
+        ? findSendArchiveButton(handle)
+        : path === 'schedule'
+          ? findScheduleSendItem(handle.root)
+          : findSendButton(handle),
+    );
     replaying = true;
     try {
       if (target) {
@@ -247,7 +251,7 @@ export function createSendGuard(options: SendGuardOptions): SendGuard {
     };
     const stopWatching = () => {
       if (watching.get(root) === attempt) watching.delete(root);
-      observer?.disconnect();
+      disconnect();
     };
     const refused = (added = false): boolean => {
       const alert = findAlertDialog(doc);
@@ -259,13 +263,18 @@ export function createSendGuard(options: SendGuardOptions): SendGuard {
     };
     // Gmail's refusal can come and go (its OK clicked) between two polls: an observer sees it.
     let observer: MutationObserver | null = null;
+    const disconnect = () => {
+      observer?.disconnect();
+      if (observer) observers.delete(observer);
+    };
     if (typeof MutationObserver === 'function' && doc.body) {
       observer = new MutationObserver((records) => {
-        if (watching.get(root) !== attempt) return observer?.disconnect();
+        if (watching.get(root) !== attempt) return disconnect();
         const added = records.some((record) => Array.from(record.addedNodes).some(holdsAlertDialog));
         refused(added);
       });
       observer.observe(doc.body, { childList: true, subtree: true });
+      observers.add(observer);
     }
     if (held) redispatch(handle, element, path);
     const watch = () => {
@@ -286,7 +295,7 @@ export function createSendGuard(options: SendGuardOptions): SendGuard {
       }
       if (elapsed >= SENT_LOCK_MS) {
         unlock();
-        observer?.disconnect();
+        disconnect();
       }
       if (elapsed >= SENT_WATCH_MS) {
         stopWatching();
@@ -393,6 +402,9 @@ export function createSendGuard(options: SendGuardOptions): SendGuard {
       return false;
     }
     if (event) stop(event);
+    // One checklist at a time: a second compose's send (only a script or assistive technology
+    // can reach one past the open checklist) waits for the writer to press Send again.
+    if ([...states.values()].some((other) => other.phase === 'modal')) return true;
     openChecklist(handle, element, path, check, decision.failing);
     return true;
   }
@@ -406,6 +418,9 @@ export function createSendGuard(options: SendGuardOptions): SendGuard {
     const close = () => {
       state.modal?.close();
       if (current()) states.delete(root);
+      // The press that opened it ended on the checklist, which keeps its key-up or click from
+      // us: forget it, or the next such key or click elsewhere would be taken for its end.
+      gesture = null;
     };
     const backToDraft = () => {
       close();
@@ -578,6 +593,9 @@ export function createSendGuard(options: SendGuardOptions): SendGuard {
       case 'keyup': {
         const key = event as KeyboardEvent;
         if (gesture?.kind !== 'key' || gesture.key !== key.key) return;
+        // Only the end of the press on the send control itself: the same key typed anywhere
+        // else is the writer's.
+        if (!gesture.element.contains(target)) return;
         if (gesture.blocked) stop(event);
         if (event.type === 'keyup') gesture = null;
         return;
@@ -602,6 +620,9 @@ export function createSendGuard(options: SendGuardOptions): SendGuard {
     for (const state of [...states.values()]) state.release?.();
     states.clear();
     watching.clear();
+    for (const observer of observers) observer.disconnect();
+    observers.clear();
+    gesture = null;
   }
   lifetime.onInvalidated(dispose);
 

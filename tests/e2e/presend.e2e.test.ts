@@ -297,6 +297,46 @@ describe('the pre-send checklist in Gmail', () => {
     });
   });
 
+  describe('after the checklist', () => {
+    it('Space on the focused Send opened it and Escape closed it: a Space typed in the draft next goes in', async () => {
+      const page = await openPage();
+      await writeDraft(page, MISSES_A_QUESTION);
+      await page.locator(SEND).focus();
+      await page.keyboard.press(' ');
+      await page.locator(MODAL).waitFor();
+      await page.keyboard.press('Escape');
+      await expect.poll(() => page.locator(MODAL).count()).toBe(0);
+      await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('g_editable'))).toBe('true');
+      await page.keyboard.type('x y');
+      await expect.poll(() => composeBodies(page).first().textContent()).toContain('x y');
+      expect(await sentMail(page)).toEqual([]);
+      await page.close();
+    });
+
+    it('"Remove the red colour" takes off red written in capitals (pasted mail), and the reply then sends at once', async () => {
+      const page = await openPage();
+      await writeDraft(page, GOOD_DRAFT);
+      await composeBodies(page).first().evaluate((body) => {
+        const line = document.createElement('div');
+        const red = document.createElement('span');
+        red.setAttribute('style', 'COLOR: #D93025');
+        red.textContent = 'Please read this.';
+        line.append(red);
+        body.insertBefore(line, body.firstChild!.nextSibling);
+        body.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText' }));
+      });
+      await page.locator(SEND).click();
+      await page.locator(MODAL).waitFor();
+      await page.locator(`${ITEM}[data-rule="no-red-text"] button`).click();
+      await expect.poll(() => page.locator(MODAL).count()).toBe(0);
+      expect(await composeBodies(page).first().evaluate((body) => body.querySelector('span[style]')?.getAttribute('style') ?? null)).toBeNull();
+      await page.locator(SEND).click();
+      await expect.poll(async () => (await sentMail(page)).length).toBe(1);
+      expect((await sentMail(page))[0]!.bodyHtml).toContain('Please read this.');
+      await page.close();
+    });
+  });
+
   describe('never twice', () => {
     it('100 rapid presses of Send on a failing reply open one checklist, and Send anyway sends one mail', async () => {
       const page = await openPage();

@@ -290,6 +290,95 @@ describe('two composes open', () => {
   });
 });
 
+describe('selections and keys that reach into the quote', () => {
+  let session: ExtensionSession;
+  let page: Page;
+
+  beforeAll(async () => {
+    session = await launchWithExtension();
+    await routeFixtures(session, 'inlineReply');
+    page = await openGmail(session);
+    recordTimings(page);
+    await statuses(page).first().waitFor();
+  });
+
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  /** The quoted history's HTML, from Gmail's quote on. */
+  const quoteHtml = async (body: Locator) => {
+    const html = await bodyHtml(body);
+    return html.slice(html.indexOf('<div class="gmail_quote">'));
+  };
+  const fullReplies = async (body: Locator) => (await bodyLines(body)).filter((line) => line === 'Best regards,').length;
+
+  it('a held Alt+Shift+R inserts the full reply once, above the quote', async () => {
+    const body = composeBodies(page).first();
+    const quote = await quoteHtml(body);
+    await body.click();
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.down('Alt');
+    await page.keyboard.down('Shift');
+    // Pressed again while down: the browser's auto-repeat (keydown with repeat set).
+    for (let i = 0; i < 6; i++) await page.keyboard.down('KeyR');
+    await page.keyboard.up('KeyR');
+    await page.keyboard.up('Shift');
+    await page.keyboard.up('Alt');
+    await expect.poll(() => fullReplies(body), { timeout: 10_000 }).toBeGreaterThan(0);
+    // A round trip through the same path as the insertions, so any late one has landed.
+    await page.keyboard.press('Alt+Shift+N');
+    await expect.poll(() => page.evaluate(() => document.getSelection()?.toString())).toMatch(/^\[\[/);
+    expect(await fullReplies(body)).toBe(1);
+    expect(await quoteHtml(body)).toBe(quote);
+  });
+
+  it('with everything selected, or the caret on a question line, keeps the scaffold out of every quote', async () => {
+    const body = composeBodies(page).first();
+    const quote = await quoteHtml(body);
+    // Select-all ends in the quoted history: the scaffold still goes above it, after the greeting.
+    await body.click();
+    await page.keyboard.press('Control+a');
+    await page.keyboard.press('Alt+Shift+S');
+    const picker = page.locator('[data-testid="step-ahead-scaffold-picker"]');
+    await picker.waitFor();
+    await page.keyboard.type('status');
+    await expect.poll(() => picker.locator('[role="option"]').count()).toBe(1);
+    await page.keyboard.press('Enter');
+    await picker.waitFor({ state: 'detached' });
+    await expect.poll(async () => (await bodyLines(body)).some((line) => line.startsWith('Where things stand:'))).toBe(true);
+    expect(await quoteHtml(body)).toBe(quote);
+    const outsideQuotes = (text: string) =>
+      body.evaluate((element, wanted) => {
+        const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+        const found: boolean[] = [];
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          if (node.textContent?.includes(wanted)) found.push(node.parentElement?.closest('blockquote') === null);
+        }
+        return found;
+      }, text);
+    expect(await outsideQuotes('Where things stand:')).toEqual([true]);
+
+    // The caret on one of the full reply's question lines: the scaffold goes under it, as the
+    // writer's own text (its slots flagged), not inside the quoted question.
+    const question = body.locator('blockquote:not(.gmail_quote)').first();
+    await question.click();
+    await page.keyboard.press('End');
+    await page.keyboard.press('Alt+Shift+S');
+    await picker.waitFor();
+    await page.keyboard.type('expect');
+    await expect.poll(() => picker.locator('[role="option"]').count()).toBe(1);
+    await page.keyboard.press('Enter');
+    await picker.waitFor({ state: 'detached' });
+    await expect.poll(() => outsideQuotes('What to expect:')).toEqual([true]);
+    const lines = await bodyLines(body);
+    const questionText = ((await question.textContent()) ?? '').replace(/\s+/g, ' ').trim();
+    expect(lines.indexOf(questionText)).toBeGreaterThanOrEqual(0);
+    expect(lines.findIndex((line) => line.startsWith('What to expect:'))).toBe(lines.indexOf(questionText) + 1);
+    expect(await quoteHtml(body)).toBe(quote);
+  });
+});
+
 describe('a page that enforces Trusted Types, as Gmail does', () => {
   let session: ExtensionSession;
 

@@ -101,6 +101,8 @@ const PROOFS: Proof[] = [
   { key: 'bodyQuoteAttribution', fixture: 'POPUP', count: 0 },
   { key: 'bodyQuote', fixture: 'INLINE', count: 2 },
   { key: 'bodyQuote', fixture: 'POPUP', count: 0 },
+  { key: 'bodyHistoryQuote', fixture: 'INLINE', count: 2 },
+  { key: 'bodyHistoryQuote', fixture: 'POPUP', count: 0 },
   { key: 'bodySignature', fixture: 'INLINE', count: 1 },
   { key: 'accountButton', fixture: 'INLINE', count: 1 },
   { key: 'accountButton', fixture: 'TWO', count: 1 },

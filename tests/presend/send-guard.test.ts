@@ -6,13 +6,14 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { findComposes } from '../../entrypoints/gmail.content/adapter.ts';
+import { findComposes, findSendButton } from '../../entrypoints/gmail.content/adapter.ts';
 import { createCheckSession, type CheckSession } from '../../entrypoints/gmail.content/compose-checker.ts';
 import { PRESEND_TEST_ID } from '../../entrypoints/gmail.content/presend-modal.ts';
 import { createGmailLog, type ScriptLifetime } from '../../entrypoints/gmail.content/script-lifetime.ts';
 import { SelectorError } from '../../entrypoints/gmail.content/selector-error.ts';
 import type { SendCheck } from '../../entrypoints/gmail.content/send-check.ts';
 import { createSendGuard } from '../../entrypoints/gmail.content/send-guard.ts';
+import { insertScaffoldAtSend } from '../../entrypoints/gmail.content/send-scaffold.ts';
 import { watchComposes } from '../../entrypoints/gmail.content/watch-composes.ts';
 import type { SendRecord } from '../../lib/schemas/send.ts';
 import { sendMessage } from '../../utils/messaging.ts';
@@ -293,9 +294,10 @@ describe('fault injection: the mail goes out exactly once', () => {
     const { records } = await start();
     writeDraft(MISSES_A_QUESTION);
     press(sendButton());
+    // Asked again at Send (a failed answer is not kept); it fails again, so the mail goes.
+    await vi.advanceTimersByTimeAsync(50);
     expect(sent()).toHaveLength(1);
     expect(modal()).toBeNull();
-    await vi.advanceTimersByTimeAsync(50);
     expect(records).toEqual([expect.objectContaining({ outcome: 'failed-open' })]);
   });
 
@@ -413,5 +415,170 @@ describe('keys', () => {
     }
     expect(document.querySelectorAll('[data-step-ahead-presend-host]')).toHaveLength(1);
     expect(sent()).toHaveLength(0);
+  });
+});
+
+describe('review fixes', () => {
+  function key(target: EventTarget, type: string, init: KeyboardEventInit): KeyboardEvent {
+    const event = new KeyboardEvent(type, { bubbles: true, cancelable: true, composed: true, ...init });
+    target.dispatchEvent(event);
+    return event;
+  }
+
+  it('after Space on Send opened the checklist and Escape closed it, the next Space typed in the draft is not swallowed', async () => {
+    await start();
+    writeDraft(MISSES_A_QUESTION);
+    key(sendButton(), 'keydown', { key: ' ' });
+    expect(modal()).not.toBeNull();
+    // The key-up lands on the checklist (focus moved there), never reaching the guard.
+    const back = modalButton('step-ahead-back');
+    key(back, 'keyup', { key: ' ' });
+    key(back, 'keydown', { key: 'Escape' });
+    expect(modal()).toBeNull();
+    const body = compose().body;
+    expect(key(body, 'keydown', { key: ' ' }).defaultPrevented).toBe(false);
+    expect(key(body, 'keypress', { key: ' ' }).defaultPrevented).toBe(false);
+    expect(key(body, 'keyup', { key: ' ' }).defaultPrevented).toBe(false);
+    expect(sent()).toHaveLength(0);
+  });
+
+  it('a key press held on Send is not held against the same key typed in the draft', async () => {
+    await start({ checkNow: () => () => new Promise<SendCheck>(() => {}) });
+    writeDraft(MISSES_A_QUESTION);
+    expect(key(sendButton(), 'keydown', { key: 'Enter' }).defaultPrevented).toBe(true);
+    expect(key(compose().body, 'keypress', { key: 'Enter' }).defaultPrevented).toBe(false);
+  });
+
+  it('one failed request for the thread’s marks does not turn the check off: the next Send asks again and is checked', async () => {
+    let failing = true;
+    send.mockImplementation(async (type: string) => {
+      if (type === 'getThreadRecord' && failing) throw new Error('Could not establish connection. Receiving end does not exist.');
+      return type === 'getThreadRecord' ? null : undefined;
+    });
+    await start();
+    failing = false;
+    writeDraft(MISSES_A_QUESTION);
+    press(sendButton());
+    await vi.advanceTimersByTimeAsync(50);
+    expect(modal()).not.toBeNull();
+    expect(sent()).toHaveLength(0);
+  });
+
+  it('Ctrl+Enter with no Send button to be found: "Send anyway" sends by the shortcut', async () => {
+    await start();
+    writeDraft(MISSES_A_QUESTION);
+    sendButton().remove();
+    document.querySelector('.M9 [data-tooltip="Send and archive"]')!.remove();
+    key(compose().body, 'keydown', { key: 'Enter', ctrlKey: true });
+    expect(modal()).not.toBeNull();
+    modalButton('step-ahead-send-anyway').click();
+    expect((window as unknown as { __sentVia: string[] }).__sentVia).toEqual(['shortcut']);
+  });
+
+  it('Send is never taken to be "Send and archive": Ctrl+Enter with only Send missing does not archive', async () => {
+    await start();
+    writeDraft(MISSES_A_QUESTION);
+    sendButton().remove();
+    expect(findSendButton(compose())).toBeNull();
+    key(compose().body, 'keydown', { key: 'Enter', ctrlKey: true });
+    expect(modal()).not.toBeNull();
+    modalButton('step-ahead-send-anyway').click();
+    expect((window as unknown as { __sentVia: string[] }).__sentVia).toEqual(['shortcut']);
+  });
+
+  it('a fail-open release after Ctrl+Enter with no Send button still sends', async () => {
+    await start({ checkNow: () => () => new Promise<SendCheck>(() => {}) });
+    writeDraft(MISSES_A_QUESTION);
+    sendButton().remove();
+    document.querySelector('.M9 [data-tooltip="Send and archive"]')!.remove();
+    key(compose().body, 'keydown', { key: 'Enter', ctrlKey: true });
+    await vi.advanceTimersByTimeAsync(300);
+    expect((window as unknown as { __sentVia: string[] }).__sentVia).toEqual(['shortcut']);
+  });
+
+  it('"Insert status" from the checklist goes to the default spot (after the greeting), not where the caret last was', async () => {
+    const { session } = await start();
+    const calls: string[] = [];
+    (document as unknown as { execCommand: unknown }).execCommand = (command: string, _ui: boolean, html: string) => {
+      if (command !== 'insertHTML') return false;
+      const range = document.getSelection()!.getRangeAt(0);
+      const before = document.createRange();
+      before.setStart(compose().body, 0);
+      before.setEnd(range.startContainer, range.startOffset);
+      calls.push(before.toString());
+      range.insertNode(range.createContextualFragment(html));
+      return true;
+    };
+    try {
+      writeDraft('Rolling back to 4.1 is not needed.');
+      writeDraft('Hi Priya,');
+      const body = compose().body;
+      // The writer's caret was last at the end of their text.
+      const last = body.children[1]!.firstChild as Text;
+      const caret = document.createRange();
+      caret.setStart(last, last.data.length);
+      document.getSelection()!.removeAllRanges();
+      document.getSelection()!.addRange(caret);
+      const check = (await session.checkNow(compose())) as SendCheck;
+      expect(insertScaffoldAtSend(document, compose(), 'status', check, NOW)).toBe(true);
+      expect(calls).toEqual(['Hi Priya,']);
+    } finally {
+      delete (document as unknown as { execCommand?: unknown }).execCommand;
+    }
+  });
+
+  it('refuses to open a second checklist while one is open', async () => {
+    await start();
+    writeDraft(MISSES_A_QUESTION);
+    // A second reply in the page (as in the two-composes fixture).
+    const first = document.querySelector('.M9')!;
+    const copy = first.cloneNode(true) as Element;
+    first.parentElement!.append(copy);
+    await vi.advanceTimersByTimeAsync(10);
+    press(sendButton());
+    expect(modal()).not.toBeNull();
+    press(copy.querySelector('[role="button"][data-tooltip^="Send ("]')!);
+    await vi.advanceTimersByTimeAsync(50);
+    expect(document.querySelectorAll('[data-step-ahead-presend-host]')).toHaveLength(1);
+    expect(sent()).toHaveLength(0);
+  });
+
+  it('dispose disconnects the observers that watch a sent compose', async () => {
+    const { lifetime } = await start();
+    writeDraft(GOOD);
+    (window as unknown as { __fakeGmailCloseDelayMs: number }).__fakeGmailCloseDelayMs = 10_000;
+    try {
+      // Observers made from here on are the send's (the guard watches for Gmail's refusal).
+      const Original = globalThis.MutationObserver;
+      const made: { connected: boolean }[] = [];
+      class Tracked extends Original {
+        readonly state = { connected: false };
+        constructor(callback: MutationCallback) {
+          super(callback);
+          made.push(this.state);
+        }
+        override observe(target: Node, options?: MutationObserverInit): void {
+          this.state.connected = true;
+          super.observe(target, options);
+        }
+        override disconnect(): void {
+          this.state.connected = false;
+          super.disconnect();
+        }
+      }
+      globalThis.MutationObserver = Tracked;
+      try {
+        press(sendButton());
+      } finally {
+        globalThis.MutationObserver = Original;
+      }
+      expect(sent()).toHaveLength(1);
+      await vi.advanceTimersByTimeAsync(10);
+      expect(made.some((state) => state.connected)).toBe(true);
+      lifetime.invalidate();
+      expect(made.filter((state) => state.connected)).toEqual([]);
+    } finally {
+      (window as unknown as { __fakeGmailCloseDelayMs: number }).__fakeGmailCloseDelayMs = 0;
+    }
   });
 });

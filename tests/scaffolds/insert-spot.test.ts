@@ -96,6 +96,46 @@ describe('where a scaffold goes', () => {
     expect(insertScaffold(handle, 'status', FACTS)).toMatchObject({ inserted: true, where: 'after-greeting' });
   });
 
+  it('never writes into the quoted history when the selection ends there (select-all)', () => {
+    const handle = compose(`<div>Hello Priya,</div><div>The logs arrived.</div>${QUOTE}`);
+    const quoted = handle.body.querySelector('blockquote')!.firstChild!;
+    caretAt(handle.body.firstChild!.firstChild!, 0, quoted, 3);
+    expect(insertScaffold(handle, 'status', FACTS)).toMatchObject({ inserted: true, where: 'after-greeting' });
+    expect(handle.body.querySelector('.gmail_quote')!.textContent).toBe('On Tue Priya wrote:Is 4.2 affected?');
+    // The same with the selection running to the body's very end.
+    caretAt(handle.body.firstChild!.firstChild!, 0, handle.body, handle.body.childNodes.length);
+    insertScaffold(handle, 'status', FACTS);
+    expect(handle.body.querySelector('.gmail_quote')!.textContent).toBe('On Tue Priya wrote:Is 4.2 affected?');
+  });
+
+  it('never writes into the signature when a drag from the writer’s text ends in it', () => {
+    const handle = compose('<div>Hello Priya,</div><div>The logs arrived.</div><div class="gmail_signature">-- <br>Dana</div>');
+    caretAt(handle.body.childNodes[1]!.firstChild!, 4, handle.body.querySelector('.gmail_signature')!.lastChild!, 2);
+    expect(insertScaffold(handle, 'status', FACTS)).toMatchObject({ inserted: true, where: 'after-greeting' });
+    expect(handle.body.querySelector('.gmail_signature')!.textContent).toBe('-- Dana');
+  });
+
+  it('takes a scaffold’s own question lines for the writer’s text, not for quoted history', () => {
+    const questions = '<blockquote>Do we need to roll back to 4.1?</blockquote><div>[[your answer]]</div>';
+    // With the greeting deleted, the question lines open the draft: still a place to write above.
+    const top = compose(`${questions}${QUOTE}`);
+    expect(insertScaffold(top, 'status', FACTS)).toMatchObject({ inserted: true, where: 'top' });
+    document.body.replaceChildren();
+    // A caret in the answer slot under a question is in the body.
+    const slot = compose(`<div>Hi Priya,</div>${questions}<div>More soon.</div>${QUOTE}`);
+    caretAt(slot.body.childNodes[2]!.firstChild!, '[[your answer]]'.length);
+    expect(insertScaffold(slot, 'next-steps', FACTS)).toMatchObject({ inserted: true, where: 'caret' });
+    expect(calls.at(-1)!.before).toBe('Hi Priya,Do we need to roll back to 4.1?[[your answer]]');
+    document.body.replaceChildren();
+    // A caret on the question itself: the scaffold goes under the question, never inside the
+    // quote, where its slots would read as the customer's words and go unflagged.
+    const line = compose(`<div>Hi Priya,</div>${questions}${QUOTE}`);
+    caretAt(line.body.querySelector('blockquote')!.firstChild!, 5);
+    expect(insertScaffold(line, 'next-steps', FACTS)).toMatchObject({ inserted: true, where: 'caret' });
+    expect(calls.at(-1)!.before).toBe('Hi Priya,Do we need to roll back to 4.1?');
+    expect(line.body.querySelector('blockquote')!.textContent).toBe('Do we need to roll back to 4.1?');
+  });
+
   it('refuses rather than write into the quote when nothing at all is above it', () => {
     const handle = compose(QUOTE);
     expect(insertScaffold(handle, 'status', FACTS)).toEqual({

@@ -100,6 +100,32 @@ describe('the quick picker', () => {
     expect(onPick).toHaveBeenCalledWith('next-steps');
   });
 
+  it('keeps letters typed in the filter from Gmail’s capture-phase shortcut listeners, only while open', () => {
+    // Gmail's shortcut handlers listen on the document (some in the capture phase) and the window.
+    const gmail = vi.fn();
+    const listeners = [
+      [document, true],
+      [document, false],
+      [window, false],
+    ] as const;
+    for (const [target, capture] of listeners) target.addEventListener('keydown', gmail, { capture });
+    try {
+      const { input, onPick, picker } = open();
+      for (const letter of 'next') input.dispatchEvent(new KeyboardEvent('keydown', { key: letter, bubbles: true, composed: true }));
+      input.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true, composed: true }));
+      input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true }));
+      expect(gmail).not.toHaveBeenCalled();
+      // The picker's own keys still work.
+      expect(onPick).toHaveBeenCalledWith('next-steps');
+      picker.close();
+      // Closed, it no longer stands between Gmail and the keyboard.
+      document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'c', bubbles: true }));
+      expect(gmail).toHaveBeenCalledTimes(3);
+    } finally {
+      for (const [target, capture] of listeners) target.removeEventListener('keydown', gmail, { capture });
+    }
+  });
+
   it('closes on Escape without a choice, and keeps its keys from Gmail', () => {
     const { key, onPick, onCancel, host } = open();
     const gmail = vi.fn();
