@@ -9,7 +9,9 @@ import { ClockRow, NudgeList } from './thread-clocks.tsx';
 // The popup's "open cases": every thread with a customer message that is not marked resolved,
 // with the clocks still counting, worst first (breached, then at risk, then the earliest due).
 // Worked out from each thread's stored case state (lib/schemas/case.ts), so it needs no
-// Gmail tab. Subjects and names are rendered as text.
+// Gmail tab. Subjects and names are rendered as text. Threads pile up for ever, and the list
+// is worked out again every 30 seconds, so only cases with a message in the last
+// OPEN_CASES_WINDOW_DAYS count, and of those only the OPEN_CASES_COMPUTED most recently active.
 
 export interface OpenCasesProps {
   records: ThreadRecord[];
@@ -27,14 +29,30 @@ interface OpenCase {
 
 const COUNTING = new Set(['running', 'at-risk', 'breached', 'paused']);
 
+/** A case whose last message (theirs or ours) is older than this is left out. */
+export const OPEN_CASES_WINDOW_DAYS = 30;
+export const OPEN_CASES_WINDOW_MS = OPEN_CASES_WINDOW_DAYS * 86_400_000;
+/** At most this many cases, the most recently active, have their clocks worked out. */
+export const OPEN_CASES_COMPUTED = 200;
+
+/** The instant of the case's last message, theirs or ours (lists are oldest first). */
+function lastActivity(state: NonNullable<ThreadRecord['case']>): number {
+  const times = [state.customerMessageTimes.at(-1), state.ourReplyTimes.at(-1), state.firstCustomerAt];
+  return Math.max(...times.map((t) => (t ? Date.parse(t) : Number.NEGATIVE_INFINITY)));
+}
+
 /** The open cases of `records` with their clocks at `now`, worst first. */
 export function openCasesOf(records: readonly ThreadRecord[], settings: Settings, now: number): OpenCase[] {
   const at = new Date(now);
-  const out: OpenCase[] = [];
+  const since = now - OPEN_CASES_WINDOW_MS;
+  const candidates: Array<{ record: OpenCase['record']; active: number }> = [];
   for (const record of records) {
     if (!record.case || record.flags.resolved || !record.case.firstCustomerAt) continue;
-    out.push({ record: record as OpenCase['record'], clocks: clocksOfCase(record.case, record.flags, settings, at) });
+    const active = lastActivity(record.case);
+    if (active >= since) candidates.push({ record: record as OpenCase['record'], active });
   }
+  const recent = candidates.sort((a, b) => b.active - a.active).slice(0, OPEN_CASES_COMPUTED);
+  const out = recent.map(({ record }) => ({ record, clocks: clocksOfCase(record.case, record.flags, settings, at) }));
   return out.sort((a, b) => compareUrgency(a.clocks, b.clocks, now));
 }
 
@@ -43,7 +61,8 @@ export function OpenCases({ records, settings, now, onOpenThread, limit = 50 }: 
   if (cases.length === 0) {
     return (
       <p className="muted" data-testid="step-ahead-open-cases-empty">
-        No open cases. A thread appears here once you open a customer’s email in Gmail, with when each reply is due.
+        No open cases. A thread appears here once you open a customer’s email in Gmail, with when each reply is due. Cases
+        with no message in the last {OPEN_CASES_WINDOW_DAYS} days are not listed.
       </p>
     );
   }
@@ -88,6 +107,10 @@ export function OpenCases({ records, settings, now, onOpenThread, limit = 50 }: 
         })}
       </ul>
       {cases.length > shown.length && <p className="muted">{cases.length - shown.length} more open cases not shown.</p>}
+      <p className="muted" data-testid="step-ahead-open-cases-scope">
+        Cases with a message in the last {OPEN_CASES_WINDOW_DAYS} days
+        {cases.length >= OPEN_CASES_COMPUTED ? `; the ${OPEN_CASES_COMPUTED} most recently active are checked` : ''}.
+      </p>
     </div>
   );
 }

@@ -19,6 +19,7 @@ export interface ReminderActions {
 }
 
 type Editing = null | 'snooze-at' | 'edit';
+type SnoozeChoice = SnoozePreset | 'at';
 
 export function ReminderRow({
   reminder,
@@ -32,6 +33,7 @@ export function ReminderRow({
   actions: ReminderActions;
 }) {
   const [editing, setEditing] = useState<Editing>(null);
+  const [snoozeChoice, setSnoozeChoice] = useState<SnoozeChoice>('1h');
   const who = reminder.customer ? reminder.customer.name || reminder.customer.email : null;
   const iso = new Date(reminder.dueAt).toISOString();
   const snoozed = !reminder.leadNotice && reminder.dueAt !== reminder.etaAt;
@@ -67,25 +69,27 @@ export function ReminderRow({
             Send a new ETA
           </button>
         )}
-        <select
-          aria-label="Snooze"
-          value=""
-          onChange={(event) => {
-            const value = event.target.value;
-            if (value === 'at') setEditing('snooze-at');
-            else if ((SNOOZE_PRESETS as readonly string[]).includes(value)) actions.snooze(reminder, { preset: value as SnoozePreset });
-          }}
-        >
-          <option value="" disabled>
-            Snooze…
-          </option>
-          {SNOOZE_PRESETS.map((preset) => (
-            <option key={preset} value={preset}>
-              {SNOOZE_LABELS[preset]}
-            </option>
-          ))}
-          <option value="at">Pick a time…</option>
-        </select>
+        {/* Choosing is not acting: Chrome fires `change` on a closed select at each arrow key,
+            so the snooze happens only on the button. */}
+        <span className="snooze" role="group" aria-label="Snooze">
+          <select aria-label="Snooze for" value={snoozeChoice} onChange={(event) => setSnoozeChoice(event.target.value as SnoozeChoice)}>
+            {SNOOZE_PRESETS.map((preset) => (
+              <option key={preset} value={preset}>
+                {SNOOZE_LABELS[preset]}
+              </option>
+            ))}
+            <option value="at">Pick a time…</option>
+          </select>
+          <button
+            type="button"
+            onClick={() => {
+              if (snoozeChoice === 'at') setEditing('snooze-at');
+              else actions.snooze(reminder, { preset: snoozeChoice });
+            }}
+          >
+            Snooze
+          </button>
+        </span>
         <button type="button" onClick={() => setEditing(editing === 'edit' ? null : 'edit')}>
           Change time
         </button>

@@ -1,14 +1,16 @@
-// How fast the reminders popup opens with 10,000 stored reminders:
-// `npm run bench:popup [-- --reminders 10000 --runs 9]` (build first: `npm run build`, or
-// point STEP_AHEAD_OUT_DIR at another build).
+// How fast the reminders popup opens with 10,000 stored reminders and 2,000 open cases:
+// `npm run bench:popup [-- --reminders 10000 --cases 2000 --runs 9]` (build first: `npm run
+// build`, or point STEP_AHEAD_OUT_DIR at another build).
 //
 // The built Chrome extension is loaded into Chromium; its IndexedDB is seeded through the
 // popup page (same origin as the background) with reminders spread over overdue, today and
 // upcoming; then popup.html is opened afresh `runs` times. One sample is the time from the
 // page's navigation start (performance.timeOrigin) to the frame that paints the first
-// reminder row: a MutationObserver installed before any page script sees the row arrive, a
-// requestAnimationFrame callback runs in the frame that paints it, and a message posted from
-// there is delivered after that frame. The same is measured with 10 reminders, for scale.
+// reminder row and the first open case: a MutationObserver installed before any page script
+// sees both arrive, a requestAnimationFrame callback runs in the frame that paints them, and a
+// message posted from there is delivered after that frame. The thread records carry case state
+// (every one an open case, their last messages spread over the last 40 days), so the open
+// cases' clocks are worked out in that time. The same is measured with 10 of each, for scale.
 //
 // Not a pass/fail test: it prints medians; the issue's target is under 150 ms.
 import type { Page } from 'playwright-core';
@@ -22,6 +24,7 @@ function option(name: string, fallback: number): number {
 }
 
 const COUNT = option('reminders', 10_000);
+const CASES = option('cases', 2_000);
 const RUNS = option('runs', 9);
 
 const median = (xs: number[]) => {
@@ -30,19 +33,43 @@ const median = (xs: number[]) => {
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 };
 
-/** Replaces every reminder with `count` generated ones, written straight into IndexedDB. */
-async function seed(page: Page, count: number): Promise<void> {
-  await page.evaluate(async (count) => {
+/** Replaces every reminder and thread record with generated ones, written straight into IndexedDB. */
+async function seed(page: Page, count: number, cases: number): Promise<void> {
+  await page.evaluate(async ([count, cases]) => {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const open = indexedDB.open('step-ahead');
       open.onsuccess = () => resolve(open.result);
       open.onerror = () => reject(open.error);
     });
-    const tx = db.transaction('reminders', 'readwrite');
+    const tx = db.transaction(['reminders', 'threads'], 'readwrite');
     const store = tx.objectStore('reminders');
     store.clear();
     const now = Date.now();
     const hour = 3_600_000;
+    const threads = tx.objectStore('threads');
+    threads.clear();
+    for (let i = 0; i < cases; i++) {
+      // Last customer message from minutes to 40 days ago; about half have a reply of ours since an earlier one.
+      const last = now - Math.round((i / cases) * 40 * 24 * hour) - 60_000;
+      const customer = Array.from({ length: 6 }, (_, k) => new Date(last - (5 - k) * 6 * hour).toISOString());
+      const ours = i % 2 ? [new Date(last - 3 * hour).toISOString()] : [];
+      threads.put({
+        threadId: `19aa0a79a53${String(i).padStart(5, '0')}`,
+        marks: {},
+        flags: { resolved: false, waitingOnCustomer: false },
+        updatedAt: last + 30_000,
+        case: {
+          subject: `Customer case ${i}: exports fail after the upgrade`,
+          customer: { name: `Customer ${i}`, email: `c${i}@example.com` },
+          customerMessageTimes: customer,
+          ourReplyTimes: ours,
+          firstCustomerAt: customer[0],
+          oldestUnansweredAt: i % 2 ? customer[customer.length - 1] : customer[0],
+          flagChanges: [],
+          observedAt: last + 30_000,
+        },
+      });
+    }
     for (let i = 0; i < count; i++) {
       // 30 % overdue, 5 % later today, the rest over the next months.
       const r = i / count;
@@ -69,7 +96,7 @@ async function seed(page: Page, count: number): Promise<void> {
       tx.onerror = () => reject(tx.error);
     });
     db.close();
-  }, count);
+  }, [count, cases] as const);
 }
 
 // A string, not a function: tsx names functions with a helper the page does not have.
@@ -77,6 +104,7 @@ const FIRST_ROW_PROBE = `
   window.__firstRowPainted = new Promise((resolve) => {
     const observer = new MutationObserver(() => {
       if (!document.querySelector('[data-testid="step-ahead-reminder"]')) return;
+      if (!document.querySelector('[data-testid="step-ahead-case"]')) return;
       observer.disconnect();
       requestAnimationFrame(() => {
         const channel = new MessageChannel();
@@ -97,10 +125,10 @@ async function timeFirstRender(session: ExtensionSession): Promise<number> {
   return ms;
 }
 
-async function measure(session: ExtensionSession, count: number): Promise<number[]> {
+async function measure(session: ExtensionSession, count: number, cases: number): Promise<number[]> {
   const setup = await openExtensionPage(session, 'popup');
   await setup.locator('[data-testid="step-ahead-popup"]').waitFor();
-  await seed(setup, count);
+  await seed(setup, count, cases);
   await setup.close();
   // One unmeasured open warms Chromium's caches for the extension's files, as a second click would.
   await timeFirstRender(session);
@@ -111,12 +139,12 @@ async function measure(session: ExtensionSession, count: number): Promise<number
 
 const session = await launchWithExtension();
 try {
-  const small = await measure(session, 10);
-  const large = await measure(session, COUNT);
+  const small = await measure(session, 10, 10);
+  const large = await measure(session, COUNT, CASES);
   const fmt = (xs: number[]) => `median ${median(xs).toFixed(1)} ms (runs: ${xs.map((x) => x.toFixed(0)).join(', ')})`;
-  console.log(`Popup, navigation start → first reminder row painted, ${RUNS} runs each:`);
-  console.log(`  ${String(10).padStart(6)} reminders: ${fmt(small)}`);
-  console.log(`  ${String(COUNT).padStart(6)} reminders: ${fmt(large)}`);
+  console.log(`Popup, navigation start → first reminder row and first open case painted, ${RUNS} runs each:`);
+  console.log(`  ${String(10).padStart(6)} reminders, ${String(10).padStart(5)} cases: ${fmt(small)}`);
+  console.log(`  ${String(COUNT).padStart(6)} reminders, ${String(CASES).padStart(5)} cases: ${fmt(large)}`);
   console.log(`  target: under 150 ms with 10,000`);
 } finally {
   await session.close();

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { withNextNotice, type NoticeSettings } from '../../lib/reminders/notices.ts';
-import { EXPORT_FORMAT, EXPORT_VERSION, parseExportText, type ExportFile } from '../../lib/schemas/export.ts';
+import { EXPORT_FORMAT, EXPORT_VERSION, parseExportText, type ExportFileOut } from '../../lib/schemas/export.ts';
 import { teamConfigOf } from '../../lib/settings/store.ts';
 import { DIRECTORY_KEY } from '../../lib/settings/versions.ts';
 import { parseReminderRows, readAllThreadRecords, type StepAheadDb } from './db.ts';
@@ -8,15 +8,18 @@ import { SETTINGS_KEY, noticeSettingsOf } from './reminder-settings.ts';
 
 // Export, import and clear of everything Step Ahead keeps: the database's rows and the
 // settings in storage.local. An import replaces all of it or nothing: the file is checked
-// whole first (lib/schemas/export.ts), the rows are written in one Dexie transaction, and
-// the settings written before it are put back if that transaction fails.
-// Settings are kept by lib/settings under its own keys; they travel as stored.
+// whole first (lib/schemas/export.ts, which also normalises the settings and directory to
+// what the extension itself writes), the rows are written in one Dexie transaction, and the
+// settings written before it are put back if anything after the first write fails.
+// Settings are kept by lib/settings under its own keys; an export carries them as stored.
+// Reminder and thread rows that fail their schema are left out of an export (the import
+// would refuse them, and so the whole file); they stay in the database.
 
 const STORED_KEYS = [SETTINGS_KEY, DIRECTORY_KEY] as const;
 
-export async function exportAll(db: StepAheadDb, now: number): Promise<ExportFile> {
+export async function exportAll(db: StepAheadDb, now: number): Promise<ExportFileOut> {
   const stored = await browser.storage.local.get([...STORED_KEYS]);
-  const storage: ExportFile['storage'] = {};
+  const storage: ExportFileOut['storage'] = {};
   for (const key of STORED_KEYS) if (stored[key] !== undefined) storage[key] = stored[key];
   return db.transaction('r', db.threads, db.reminders, db.sendLog, async () => ({
     format: EXPORT_FORMAT,
@@ -45,10 +48,11 @@ export async function importAll(db: StepAheadDb, text: string): Promise<ImportRe
       else await browser.storage.local.set({ [key]: before[key] }).catch(() => undefined);
     }
   };
-  // What the file leaves out is removed, so the result is exactly the exported state.
-  await browser.storage.local.remove(STORED_KEYS.filter((key) => file.storage[key] === undefined));
-  await browser.storage.local.set(file.storage);
   try {
+    // One set first: refused (quota), it changes nothing. What the file leaves out is removed
+    // after, so the result is exactly the exported state.
+    await browser.storage.local.set(file.storage);
+    await browser.storage.local.remove(STORED_KEYS.filter((key) => file.storage[key] === undefined));
     await db.transaction('rw', db.threads, db.reminders, db.sendLog, async () => {
       await Promise.all([db.threads.clear(), db.reminders.clear(), db.sendLog.clear()]);
       await db.threads.bulkPut(file.threads);

@@ -108,6 +108,22 @@ export async function readAllThreadRecords(db: StepAheadDb): Promise<ThreadRecor
 }
 
 /**
+ * The `limit` most recently written records of open cases (a customer message, not resolved)
+ * written at or after `since`, newest first, from the updatedAt index: older threads are never
+ * read, however many pile up. Broken rows are left out.
+ */
+export async function readRecentOpenCases(db: StepAheadDb, since: number, limit: number): Promise<ThreadRecord[]> {
+  const rows: unknown[] = await db.threads
+    .where('updatedAt')
+    .aboveOrEqual(since)
+    .reverse()
+    .filter((row: Partial<ThreadRecord>) => Boolean(row.case?.firstCustomerAt) && row.flags?.resolved !== true)
+    .limit(limit)
+    .toArray();
+  return rows.map(parseThreadRow).filter((record): record is ThreadRecord => record !== null);
+}
+
+/**
  * Reads, changes and writes one thread's record in a single transaction, so two Gmail tabs
  * (or the side panel and a tab) marking the same thread at once cannot lose each other's mark.
  * A broken stored row is replaced by a fresh record rather than blocking the change.

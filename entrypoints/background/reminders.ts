@@ -127,7 +127,8 @@ export async function claimDueNotices(db: StepAheadDb, settings: NoticeSettings,
     const due = db.reminders.where('nextNoticeAt').belowOrEqual(now);
     const rows = parseReminderRows(await due.toArray());
     // A row that fails its schema can't be raised; it loses its place in the notice index
-    // so it does not wake the alarm again and again (it stays, for export and repair).
+    // so it does not wake the alarm again and again. It stays in the database for a later
+    // version to repair; an export leaves it out (the import would refuse the whole file).
     const readable = new Set(rows.map((r) => r.id));
     await due.modify((row: Partial<Reminder>) => {
       if (!readable.has(String(row.id))) delete row.nextNoticeAt;
@@ -150,7 +151,8 @@ export async function nextNoticeAt(db: StepAheadDb): Promise<number | null> {
 }
 
 export async function overdueCount(db: StepAheadDb, now: number): Promise<number> {
-  return db.reminders.where('dueAt').below(now).count();
+  // Due exactly now counts: the due notice is raised at that instant, and the popup lists it as overdue.
+  return db.reminders.where('dueAt').belowOrEqual(now).count();
 }
 
 /** The lead time or schedule changed: every pending notice moves with it. */

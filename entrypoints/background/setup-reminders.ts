@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { z } from 'zod';
 import { SNOOZE_PRESETS, snoozeTarget } from '../../lib/reminders/snooze.ts';
 import { sendRecordSchema } from '../../lib/schemas/send.ts';
-import type { Settings } from '../../lib/schemas/settings.ts';
+import { DEFAULT_SETTINGS, type Settings } from '../../lib/schemas/settings.ts';
 import { onMessage } from '../../utils/messaging.ts';
 import { armNextNotice, ensureCatchUpAlarm, isReminderAlarm } from './alarms.ts';
 import { showBadge } from './badge.ts';
@@ -98,12 +98,28 @@ export function setupReminders(db: StepAheadDb, options: RemindersOptions = {}):
     await showBadge(await overdueCount(db, now()), problem);
   }
 
-  // Refreshes run one after another: two at once could read the same "next" before either armed it.
+  // Refreshes (and moves after a settings change) run one after another: two at once could
+  // read the same "next" before either armed it.
   let queue: Promise<void> = Promise.resolve();
-  function refresh(): Promise<void> {
-    const run = queue.then(refreshNow);
-    queue = run.catch((error: unknown) => console.error('[step-ahead] reminder refresh failed', error));
+  function enqueue(job: () => Promise<void>, failure: string): Promise<void> {
+    const run = queue.then(job);
+    queue = run.catch((error: unknown) => console.error(`[step-ahead] ${failure}`, error));
     return run;
+  }
+  const refresh = () => enqueue(refreshNow, 'reminder refresh failed');
+
+  /**
+   * The settings (the user's or the team policy) changed. Reminders move only when what
+   * places their notices — the lead time or the schedule in force — changed: an unrelated
+   * setting, or a policy that leaves both alone, rewrites nothing.
+   */
+  async function settingsChanged(): Promise<void> {
+    const before = settingsRead;
+    settingsRead = null;
+    const previous = before ? noticeSettingsOf(await before.catch(() => DEFAULT_SETTINGS)) : null;
+    const next = await notices();
+    if (previous === null || JSON.stringify(previous) !== JSON.stringify(next)) await rescheduleAll(db, next);
+    await refreshNow();
   }
   const changed = <T>(result: T): T => {
     void refresh().catch(() => undefined);
@@ -213,8 +229,16 @@ export function setupReminders(db: StepAheadDb, options: RemindersOptions = {}):
           await openThread(reminder.threadId);
           return;
         }
+        // On the early notice, an hour from now may still be before the promised time: the
+        // reminder then comes back at its due time, never earlier (that would be a false alarm).
         await guarded('snooze the reminder', async () =>
-          snoozeReminder(db, reminderId, snoozeTarget('1h', now(), (await settings()).schedule), await notices(), now()),
+          snoozeReminder(
+            db,
+            reminderId,
+            Math.max(snoozeTarget('1h', now(), (await settings()).schedule), reminder.dueAt),
+            await notices(),
+            now(),
+          ),
         );
         await refresh();
       },
@@ -229,16 +253,14 @@ export function setupReminders(db: StepAheadDb, options: RemindersOptions = {}):
     void ensureCatchUpAlarm().catch((error: unknown) => console.warn('[step-ahead] could not set the catch-up alarm', error));
     void refresh().catch(() => undefined);
   };
-  const onStorage = (changes: Record<string, unknown>, area: string) => {
-    if (area !== 'local') return;
-    if (SETTINGS_KEY in changes) {
-      settingsRead = null;
-      void (async () => {
-        await rescheduleAll(db, await notices());
-        await refresh();
-      })().catch((error: unknown) => console.error('[step-ahead] could not move reminders to the new settings', error));
-    } else if (STORAGE_PROBLEM_KEY in changes) {
-      // The user dismissed the problem in the popup (or a new one came): redraw the badge.
+  const onStorage = (changes: Record<string, { newValue?: unknown } | undefined>, area: string) => {
+    // Any change of the team policy may change the lead time or schedule in force.
+    if ((area === 'local' && SETTINGS_KEY in changes) || area === 'managed') {
+      void enqueue(settingsChanged, 'could not move reminders to the new settings').catch(() => undefined);
+    } else if (area === 'local' && STORAGE_PROBLEM_KEY in changes && changes[STORAGE_PROBLEM_KEY]?.newValue == null) {
+      // The user dismissed the problem in the popup: redraw the badge (and report again if it
+      // persists). A problem being written is not a reason to refresh: when the refresh is
+      // what failed, that would fail and write again, for ever.
       problemShown = false;
       void refresh().catch(() => undefined);
     }

@@ -65,7 +65,7 @@ function ReminderSection({ section, now, actions }: { section: Section; now: num
 }
 
 function OpenCasesSection({ now, onOpen }: { now: number; onOpen(threadId: string): void }) {
-  const records = useThreadRecords();
+  const records = useThreadRecords(now);
   const settings = useSettings();
   if (records === undefined) return null;
   return (

@@ -4,14 +4,23 @@ import { browser } from 'wxt/browser';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/schemas/settings.ts';
 import type { ThreadRecord } from '../../lib/schemas/panel.ts';
 import { readTeamConfig, type StorageAreaLike } from '../../lib/settings/store.ts';
-import { readAllThreadRecords } from '../background/db.ts';
+import { OPEN_CASES_COMPUTED, OPEN_CASES_WINDOW_MS } from '../../components/open-cases.tsx';
+import { readRecentOpenCases } from '../background/db.ts';
 import { popupDb } from './popup-db.ts';
 
 // What the open-cases list (components/open-cases.tsx) needs: the thread records, live from
 // the database, and the settings (schedule, role targets) the clocks are counted with.
 
-export function useThreadRecords(): ThreadRecord[] | undefined {
-  return useLiveQuery(() => readAllThreadRecords(popupDb()).catch(() => []), []);
+/**
+ * The open cases' thread records for the list (components/open-cases.tsx): the
+ * OPEN_CASES_COMPUTED most recently written within the window before `now`. A record is
+ * written when a new message is seen (or the user marks the thread), so one not written since
+ * the window opened has no message in it either, and is never read.
+ */
+export function useThreadRecords(now: number): ThreadRecord[] | undefined {
+  // Whole hours, so the 30-second clock does not re-run the query.
+  const since = Math.floor((now - OPEN_CASES_WINDOW_MS) / 3_600_000) * 3_600_000;
+  return useLiveQuery(() => readRecentOpenCases(popupDb(), since, OPEN_CASES_COMPUTED).catch(() => []), [since]);
 }
 
 export function useSettings(): Settings {

@@ -109,6 +109,11 @@ export function readTeamPolicy(untrusted: unknown, source = 'team policy'): { po
   return { policy: { fields: settings.fields, rules: settings.rules, directory: directory.entries, locks }, problems };
 }
 
+/** Whether `domain` is `parent` or one of its subdomains. */
+export function coversDomain(parent: string, domain: string): boolean {
+  return domain === parent || domain.endsWith(`.${parent}`);
+}
+
 export type Origin = 'default' | 'policy' | 'local' | 'locked';
 
 export interface DirectoryView {
@@ -178,8 +183,11 @@ export function mergeConfig(local: PartialSettings & { directory: CustomerEntry[
   const directoryLocked = isLocked(locks, 'directory');
   const byDomain = new Map<string, DirectoryView>();
   for (const entry of policy.directory) byDomain.set(entry.domain, { entry, origin: directoryLocked ? 'locked' : 'policy' });
+  const lockedDomains = directoryLocked ? policy.directory.map((e) => e.domain) : [];
   for (const entry of local.directory) {
-    if (directoryLocked && byDomain.has(entry.domain)) continue;
+    // A locked entry covers its subdomains too: a local entry for eu.acme.com would otherwise
+    // win for those addresses (the nearest domain wins) and get around the lock.
+    if (lockedDomains.some((domain) => coversDomain(domain, entry.domain))) continue;
     byDomain.set(entry.domain, { entry, origin: 'local' });
   }
   const directory = [...byDomain.values()].sort((a, b) => a.entry.domain.localeCompare(b.entry.domain));

@@ -1,7 +1,7 @@
 import type { Settings } from '../schemas/settings.ts';
 import { directoryEntrySchema, type CustomerEntry } from '../schemas/directory.ts';
 import type { RuleId } from '../types.ts';
-import { EMPTY_POLICY, isLocked, mergeConfig, readPartialSettings, readTeamPolicy, type LockPath, type MergedConfig, type SettingKey } from './merge.ts';
+import { coversDomain, EMPTY_POLICY, isLocked, mergeConfig, readPartialSettings, readTeamPolicy, type LockPath, type MergedConfig, type SettingKey } from './merge.ts';
 import type { TeamFile } from './team-file.ts';
 import {
   DIRECTORY_KEY,
@@ -164,9 +164,8 @@ async function localDirectory(local: StorageAreaLike): Promise<CustomerEntry[]> 
 /** Adds or replaces the user's entry for a customer domain. */
 export async function saveCustomer(local: StorageAreaLike, config: Pick<TeamConfig, 'directory'>, entry: CustomerEntry): Promise<void> {
   const valid = directoryEntrySchema.parse(entry);
-  if (config.directory.some((view) => view.origin === 'locked' && view.entry.domain === valid.domain)) {
-    throw new LockedError(`the ${valid.domain} customer entry`);
-  }
+  const lock = config.directory.find((view) => view.origin === 'locked' && coversDomain(view.entry.domain, valid.domain));
+  if (lock) throw new LockedError(`the ${lock.entry.domain} customer entry`);
   const entries = (await localDirectory(local)).filter((e) => e.domain !== valid.domain);
   entries.push(valid);
   await write(local, { [DIRECTORY_KEY]: directoryEnvelope(entries) });

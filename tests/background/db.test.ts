@@ -6,6 +6,7 @@ import {
   LATEST_VERSION,
   parseReminderRows,
   readAllThreadRecords,
+  readRecentOpenCases,
   readThreadRecord,
   SCHEMA_VERSIONS,
   StepAheadDb,
@@ -191,5 +192,31 @@ describe('schema upgrades', () => {
       expect(await db.table('threads').get('broken-v1')).toEqual({ threadId: 'broken-v1', marks: 'none', updatedAt: 'yesterday' });
     }
     if (version >= 2) expect(parseReminderRows(await db.reminders.toArray()).map((r) => r.id)).toEqual(['r-1']);
+  });
+});
+
+describe('the popup’s read of open cases', () => {
+  const caseState = (at: string) => ({
+    subject: 'S',
+    customer: null,
+    customerMessageTimes: [at],
+    ourReplyTimes: [],
+    firstCustomerAt: at,
+    oldestUnansweredAt: at,
+    flagChanges: [],
+    observedAt: 1,
+  });
+
+  it('reads only the most recently written open cases inside the window, newest first', async () => {
+    const db = track(new StepAheadDb(freshName()));
+    const at = '2026-11-18T10:00:00Z';
+    await db.threads.bulkPut([
+      ...Array.from({ length: 10 }, (_, i) => record(`open-${i}`, { updatedAt: 1_000 + i, case: caseState(at) })),
+      record('resolved', { updatedAt: 2_000, flags: { resolved: true, waitingOnCustomer: false }, case: caseState(at) }),
+      record('no-case', { updatedAt: 2_001 }),
+      record('too-old', { updatedAt: 10, case: caseState(at) }),
+    ]);
+    expect((await readRecentOpenCases(db, 500, 3)).map((r) => r.threadId)).toEqual(['open-9', 'open-8', 'open-7']);
+    expect((await readRecentOpenCases(db, 500, 100)).map((r) => r.threadId)).toHaveLength(10);
   });
 });

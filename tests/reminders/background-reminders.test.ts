@@ -259,6 +259,27 @@ describe('restarts', () => {
     await fakeBrowser.storage.local.set({ settings: settingsEnvelope({ reminderLeadMinutes: 120 }) });
     await vi.waitFor(async () => expect(await alarmAt()).toBe(ny('2026-11-19T13:00')));
   });
+
+  it('moves pending notices when the team’s policy changes the lead time', async () => {
+    const { handle } = await start();
+    await deliver('recordSend', send('thread-f:1', '2026-11-19T15:00'), gmailSender(1));
+    await handle.refresh();
+    await fakeBrowser.storage.managed.set({ settings: { reminderLeadMinutes: 120 }, locked: ['reminderLeadMinutes'] });
+    await vi.waitFor(async () => expect(await alarmAt()).toBe(ny('2026-11-19T13:00')));
+  });
+
+  it('a settings change that leaves the lead time and schedule alone does not rewrite the reminders', async () => {
+    const { db, handle } = await start();
+    await deliver('recordSend', send('thread-f:1', '2026-11-19T15:00'), gmailSender(1));
+    await handle.refresh();
+    const bulkPut = vi.spyOn(db.reminders, 'bulkPut');
+    await fakeBrowser.storage.local.set({ settings: settingsEnvelope({ teamDomains: ['northwind.example'] }) });
+    await handle.refresh();
+    // A real change right after is handled; the one before it rewrote nothing.
+    await fakeBrowser.storage.local.set({ settings: settingsEnvelope({ teamDomains: ['northwind.example'], reminderLeadMinutes: 120 }) });
+    await vi.waitFor(async () => expect(await alarmAt()).toBe(ny('2026-11-19T13:00')));
+    expect(bulkPut).toHaveBeenCalledTimes(1);
+  });
 });
 
 describe('actions from the popup and notifications', () => {
@@ -309,6 +330,25 @@ describe('actions from the popup and notifications', () => {
     expect((await reminders(db))[0]!.id).toBe(reminder.id);
   });
 
+  it('"Snooze 1 hour" on an early notice never brings the reminder before the promised time', async () => {
+    await fakeBrowser.storage.local.set({ settings: settingsEnvelope({ reminderLeadMinutes: 120 }) });
+    const { db, handle, reminder } = await withReminder();
+    clock.now = ny('2026-11-19T13:00'); // two business hours before 15:00
+    await fire(handle);
+    const [id] = await notificationIds();
+    expect(id).toMatch(/:lead$/);
+    await fakeBrowser.notifications.onButtonClicked.trigger(id!, 1);
+    await vi.waitFor(async () => expect((await reminders(db))[0]!.updatedAt).toBe(clock.now));
+    expect((await reminders(db))[0]).toMatchObject({ id: reminder.id, dueAt: ny('2026-11-19T15:00'), nextNoticeAt: ny('2026-11-19T15:00') });
+  });
+
+  it('counts a reminder on the badge the moment it falls due', async () => {
+    const { handle } = await withReminder();
+    clock.now = ny('2026-11-19T15:00');
+    await fire(handle);
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('1');
+  });
+
   it('"Remind me" from the side panel replaces the thread’s reminder', async () => {
     const { db } = await withReminder();
     const res = await deliver(
@@ -334,6 +374,40 @@ describe('storage problems reach the user', () => {
     expect(await notificationIds()).toContain(STORAGE_PROBLEM_NOTIFICATION);
     expect(await fakeBrowser.action.getBadgeText({})).toBe('!');
     expect(await db.reminders.count()).toBe(0);
+  });
+
+  it('a database that keeps failing is reported once, not in an endless loop of writes and notifications', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    const { db, handle } = await start();
+    const transaction = db.transaction.bind(db) as (...args: unknown[]) => unknown;
+    let failures = 0;
+    // Fails like a broken database would, but gives up after 40 tries so a loop ends.
+    vi.spyOn(db, 'transaction').mockImplementation(((...args: unknown[]) => {
+      if (failures >= 40) return transaction(...args);
+      failures++;
+      return Promise.reject(new DOMException('The database could not be opened.', 'UnknownError'));
+    }) as never);
+    const set = vi.spyOn(fakeBrowser.storage.local, 'set');
+    const create = vi.spyOn(fakeBrowser.notifications, 'create');
+    await expect(handle.refresh()).rejects.toThrow();
+    // The catch-up alarm five minutes later finds the same problem: nothing new to tell.
+    clock.now += 5 * 60_000;
+    await expect(fire(handle, CATCH_UP_ALARM)).rejects.toThrow();
+    await vi.waitFor(() => expect(failures).toBeGreaterThanOrEqual(3));
+    for (let i = 0; i < 20; i++) await new Promise((resolve) => setTimeout(resolve, 0));
+    const problemWrites = set.mock.calls.filter(([items]) => STORAGE_PROBLEM_KEY in (items as object));
+    expect(problemWrites).toHaveLength(1);
+    expect(create.mock.calls.filter((call) => String(call[0]) === STORAGE_PROBLEM_NOTIFICATION)).toHaveLength(1);
+    // The start-up refresh, the alarm's and the one the test awaited: nothing more.
+    expect(failures).toBe(3);
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('!');
+
+    // Dismissed in the popup: the badge is redrawn, and a problem still there is told again, once.
+    await fakeBrowser.storage.local.remove(STORAGE_PROBLEM_KEY);
+    await handle.refresh().catch(() => undefined);
+    for (let i = 0; i < 20; i++) await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(failures).toBeLessThanOrEqual(5);
+    expect(create.mock.calls.filter((call) => String(call[0]) === STORAGE_PROBLEM_NOTIFICATION)).toHaveLength(2);
   });
 });
 
@@ -376,5 +450,45 @@ describe('export, import and clear', () => {
     const res = (await deliver('importData', { text }, panelSender())).res as { ok: boolean };
     expect(res.ok).toBe(false);
     expect((await fakeBrowser.storage.local.get('settings')).settings).toEqual(settingsEnvelope({ reminderLeadMinutes: 45 }));
+  });
+
+  it('refuses settings carrying 20 MB of junk, saying where, and keeps everything as it was', async () => {
+    const { db } = await start();
+    await fakeBrowser.storage.local.set({ settings: settingsEnvelope({ reminderLeadMinutes: 45 }) });
+    const text = JSON.stringify({
+      format: 'step-ahead-export', version: 1, exportedAt: 1,
+      storage: { settings: { ...settingsEnvelope({ reminderLeadMinutes: 5 }), junk: 'x'.repeat(20 * 1024 * 1024) } },
+      threads: [], reminders: [], sendLog: [],
+    });
+    const res = (await deliver('importData', { text }, panelSender())).res as { ok: boolean; error: string };
+    expect(res.ok).toBe(false);
+    expect(res.error).toMatch(/storage\.settings.*junk/);
+    expect((await fakeBrowser.storage.local.get('settings')).settings).toEqual(settingsEnvelope({ reminderLeadMinutes: 45 }));
+    expect(await db.reminders.count()).toBe(0);
+  });
+
+  it('a storage.set the browser refuses (quota) leaves the old settings, directory and database as they were', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    const { db } = await start();
+    await deliver('recordSend', send('thread-f:1', '2026-11-19T15:00'), gmailSender(1));
+    const directory = { version: 1, entries: [{ domain: 'acme.example', name: 'Acme' }] };
+    await fakeBrowser.storage.local.set({ settings: settingsEnvelope({ reminderLeadMinutes: 45 }), directory });
+    const storedBefore = await fakeBrowser.storage.local.get(['settings', 'directory']);
+    // The file has settings but no directory: an import would remove the directory.
+    const text = JSON.stringify({
+      format: 'step-ahead-export', version: 1, exportedAt: 1, storage: { settings: settingsEnvelope({ reminderLeadMinutes: 5 }) },
+      threads: [], reminders: [], sendLog: [],
+    });
+    const set = fakeBrowser.storage.local.set.bind(fakeBrowser.storage.local);
+    vi.spyOn(fakeBrowser.storage.local, 'set').mockImplementation((async (items: Record<string, unknown>) => {
+      if ('settings' in items && JSON.stringify(items).includes('"reminderLeadMinutes":5')) throw new Error('QUOTA_BYTES quota exceeded');
+      return set(items);
+    }) as never);
+    const res = (await deliver('importData', { text }, panelSender())).res as { ok: boolean; error: string };
+    expect(res.ok).toBe(false);
+    expect(res.error).toMatch(/Nothing was changed/);
+    expect(await fakeBrowser.storage.local.get(['settings', 'directory'])).toEqual(storedBefore);
+    expect((await reminders(db)).map((r) => r.threadId)).toEqual(['thread-f:1']);
+    expect(await db.sendLog.count()).toBe(1);
   });
 });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../lib/schemas/settings.ts';
 import { isLocked, mergeConfig, readTeamPolicy } from '../../lib/settings/merge.ts';
-import { teamConfigOf } from '../../lib/settings/store.ts';
+import { emptyEntry, entryForAddress } from '../../lib/schemas/directory.ts';
+import { saveCustomer, teamConfigOf } from '../../lib/settings/store.ts';
 
 const BERLIN = { timeZone: 'Europe/Berlin', week: DEFAULT_SETTINGS.schedule.week, holidays: [] };
 const TOKYO = { timeZone: 'Asia/Tokyo', week: DEFAULT_SETTINGS.schedule.week, holidays: [] };
@@ -75,6 +76,26 @@ describe('defaults ← policy ← local, with locks', () => {
       ['globex.example', 'Globex', 'local'],
     ]);
     expect(locked.directory[0]!.entry.accountOwner).toEqual({ name: 'Sam Ortiz', email: 'sam@northwind.example' });
+  });
+
+  it('a locked policy entry wins for its subdomains too: a local entry for one cannot get around the lock', async () => {
+    const sub = { domain: 'eu.acme.example', name: 'Acme EU (mine)', accountOwner: { name: 'Mallory', email: 'mallory@elsewhere.example' } };
+    const locked = teamConfigOf(local({}, [sub, { domain: 'globex.example', name: 'Globex' }]), { directory: [ACME], locked: ['directory'] });
+    expect(locked.directory.map((v) => [v.entry.domain, v.origin])).toEqual([
+      ['acme.example', 'locked'],
+      ['globex.example', 'local'],
+    ]);
+    const entries = locked.directory.map((v) => v.entry);
+    expect(entryForAddress(entries, 'dana@eu.acme.example')?.accountOwner?.email).toBe('sam@northwind.example');
+    // Nor can the options page save one.
+    const area = { data: {} as Record<string, unknown>, async get() { return this.data; }, async set(items: Record<string, unknown>) { Object.assign(this.data, items); } };
+    await expect(saveCustomer(area, locked, emptyEntry('eu.acme.example'))).rejects.toThrow(/policy/);
+    // Unlocked, the more specific local entry is the user's to keep.
+    const open = teamConfigOf(local({}, [sub]), { directory: [ACME] });
+    expect(open.directory.map((v) => [v.entry.domain, v.origin])).toEqual([
+      ['acme.example', 'policy'],
+      ['eu.acme.example', 'local'],
+    ]);
   });
 
   it('reports broken policy parts and keeps the rest', () => {
