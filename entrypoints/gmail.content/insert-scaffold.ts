@@ -1,5 +1,6 @@
 import { buildScaffold, isGreetingLine, type ScaffoldFacts, type ScaffoldId, type ScaffoldOverrides } from '../../lib/scaffolds/index.ts';
 import { isBodyHistory, type ComposeHandle } from './adapter.ts';
+import { selectRange } from './selection.ts';
 
 // Puts a scaffold into a compose body the way the user's own paste would: through the
 // browser's editing command (execCommand insertHTML), so it is one step on the editor's undo
@@ -298,11 +299,9 @@ export function insertScaffold(
   const html = `${lead}${rendered.html}${BLANK_LINE}`;
 
   // The editing command acts on the focused editable's selection.
-  if (doc.activeElement !== body) body.focus({ preventScroll: true });
-  const live = doc.getSelection();
-  if (!live) return { inserted: false, reason: 'The browser gave no selection to insert at.', placeholders: [] };
-  live.removeAllRanges();
-  live.addRange(spot.caret);
+  if (!selectRange(doc, spot.caret, { focus: body })) {
+    return { inserted: false, reason: 'The browser gave no selection to insert at.', placeholders: [] };
+  }
   const before = body.innerHTML;
   const ok = execInsert(doc, html);
   if (!ok || body.innerHTML === before) {

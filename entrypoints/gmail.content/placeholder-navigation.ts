@@ -1,5 +1,6 @@
 import { findPlaceholders } from '../../lib/detect/placeholders.ts';
 import { isBodyHistory, type ComposeHandle } from './adapter.ts';
+import { selectRange } from './selection.ts';
 
 // Tab-like travel through the `[[…]]` slots a scaffold left: selects the next (or previous)
 // one after the caret, wrapping round, so the writer types straight over it. Only the
@@ -64,13 +65,9 @@ export function selectPlaceholder(handle: ComposeHandle, direction: 'next' | 'pr
     const before = spots.filter((s) => compareSpot(s, range.startContainer, range.startOffset) < 0);
     target = before[before.length - 1] ?? spots[spots.length - 1]!;
   }
-  if (doc.activeElement !== body) body.focus({ preventScroll: true });
   const pick = doc.createRange();
   pick.setStart(target.node, target.start);
   pick.setEnd(target.node, target.end);
-  const live = doc.getSelection();
-  live?.removeAllRanges();
-  live?.addRange(pick);
-  target.node.parentElement?.scrollIntoView?.({ block: 'nearest' });
+  selectRange(doc, pick, { focus: body, reveal: target.node.parentElement, block: 'nearest' });
   return { selected: target.text, remaining };
 }

@@ -2,6 +2,7 @@ import { isRedColour } from '../../lib/detect/colour.ts';
 import { locateText } from '../../lib/presend/locate-text.ts';
 import type { FixAction } from '../../lib/presend/modal-model.ts';
 import { findMessageBodies, isInBodyQuote, type ComposeHandle } from './adapter.ts';
+import { selectRange } from './selection.ts';
 
 // The pre-send checklist's fix actions, carried out in Gmail's page after the writer clicks
 // one (never on their own). Each returns whether it did something; a fix that finds nothing
@@ -38,13 +39,11 @@ export function selectTextIn(root: HTMLElement, text: string, caretAfter = false
   range.setStart(nodes[found.start.chunk]!, found.start.offset);
   range.setEnd(nodes[found.end.chunk]!, found.end.offset);
   if (caretAfter) range.collapse(false);
-  // Focus first: focusing an editable body moves the caret and would drop the selection.
-  if (root.isContentEditable) root.focus({ preventScroll: true });
-  const selection = doc.getSelection();
-  selection?.removeAllRanges();
-  selection?.addRange(range);
-  const anchor = nodes[found.start.chunk]!.parentElement;
-  anchor?.scrollIntoView?.({ block: 'center' });
+  selectRange(doc, range, {
+    focus: root.isContentEditable ? root : null,
+    reveal: nodes[found.start.chunk]!.parentElement,
+    block: 'center',
+  });
   return true;
 }
 

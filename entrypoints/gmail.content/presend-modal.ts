@@ -1,4 +1,6 @@
 import { acceptableReason, MAX_REASON_LENGTH, type PresendItem, type PresendModel } from '../../lib/presend/modal-model.ts';
+import { element } from './element.ts';
+import { createIsolatedHost } from './isolated-host.ts';
 
 // The pre-send checklist: a modal dialog in an open shadow root over Gmail, plain DOM (no
 // React: the Gmail script's size budget has no room for it, and the modal must open within the
@@ -68,23 +70,14 @@ button:focus-visible, input:focus-visible { outline: 2px solid #1a73e8; outline-
 const ISOLATED_EVENTS = ['click', 'dblclick', 'mousedown', 'mouseup', 'pointerdown', 'pointerup', 'input', 'beforeinput', 'paste', 'cut', 'copy'];
 const KEY_EVENTS = ['keydown', 'keypress', 'keyup'] as const;
 
-function element<K extends keyof HTMLElementTagNameMap>(
-  doc: Document,
-  tag: K,
-  attributes: Record<string, string> = {},
-  text?: string,
-): HTMLElementTagNameMap[K] {
-  const node = doc.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
-
 export function openPresendModal(doc: Document, options: PresendModalOptions): PresendModal {
   const { model } = options;
   const view = doc.defaultView;
-  const host = element(doc, 'div', { [PRESEND_HOST_ATTRIBUTE]: '' });
-  const shadow = host.attachShadow({ mode: 'open' });
+  const { host, shadow } = createIsolatedHost(doc, {
+    attributes: { [PRESEND_HOST_ATTRIBUTE]: '' },
+    style: STYLE,
+    stopEvents: ISOLATED_EVENTS,
+  });
   const backdrop = element(doc, 'div', { class: 'backdrop' });
   const dialog = element(doc, 'div', {
     class: 'dialog',
@@ -122,7 +115,7 @@ export function openPresendModal(doc: Document, options: PresendModalOptions): P
   if (reasonInput) dialog.append(reasonBox);
   dialog.append(actions);
   backdrop.append(dialog);
-  shadow.append(element(doc, 'style', {}, STYLE), backdrop);
+  shadow.append(backdrop);
 
   let open = true;
   // Keys pressed down while the dialog was open: a key released that went down before it
@@ -231,7 +224,6 @@ export function openPresendModal(doc: Document, options: PresendModalOptions): P
     if (!event.composedPath().includes(host)) back.focus();
   }
 
-  for (const type of ISOLATED_EVENTS) host.addEventListener(type, (event) => event.stopPropagation());
   for (const type of KEY_EVENTS) view?.addEventListener(type, onKey, { capture: true });
   doc.addEventListener('focusin', onFocusIn, { capture: true });
 

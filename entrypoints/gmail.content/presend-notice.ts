@@ -1,4 +1,5 @@
 import type { FailingCheck } from '../../lib/presend/decision.ts';
+import { createIsolatedHost } from './isolated-host.ts';
 
 // Shown when a reply went out with failing checks that did not stop it (warnings only, or a
 // team that never blocks): the compose is gone, so the checklist appears at the page's corner
@@ -28,10 +29,10 @@ export interface PresendNotice {
 }
 
 export function showPresendNotice(doc: Document, failing: readonly FailingCheck[]): PresendNotice {
-  const host = doc.createElement('div');
-  const shadow = host.attachShadow({ mode: 'open' });
-  const style = doc.createElement('style');
-  style.textContent = STYLE;
+  const { host, shadow } = createIsolatedHost(doc, {
+    style: STYLE,
+    stopEvents: ['click', 'mousedown', 'mouseup', 'keydown', 'keyup', 'keypress'],
+  });
   const box = doc.createElement('div');
   box.className = 'notice';
   box.setAttribute('role', 'status');
@@ -51,10 +52,7 @@ export function showPresendNotice(doc: Document, failing: readonly FailingCheck[
   close.setAttribute('aria-label', 'Dismiss');
   close.textContent = '×';
   box.append(heading, list, close);
-  shadow.append(style, box);
-  for (const type of ['click', 'mousedown', 'mouseup', 'keydown', 'keyup', 'keypress']) {
-    host.addEventListener(type, (event) => event.stopPropagation());
-  }
+  shadow.append(box);
   const timer = doc.defaultView?.setTimeout(() => host.remove(), NOTICE_MS);
   close.addEventListener('click', () => notice.remove());
   (doc.body ?? doc.documentElement).append(host);

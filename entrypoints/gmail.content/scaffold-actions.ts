@@ -18,6 +18,7 @@ import { insertScaffold } from './insert-scaffold.ts';
 import { selectPlaceholder } from './placeholder-navigation.ts';
 import { closestOf } from './selectors.ts';
 import { openScaffoldPicker, type ScaffoldPicker } from './scaffold-picker.ts';
+import { selectRange } from './selection.ts';
 import type { ErrorLog, ScriptLifetime } from './script-lifetime.ts';
 
 // Scaffolds in the Gmail tab: answers the background's insertScaffold / selectPlaceholder /
@@ -122,12 +123,8 @@ export function setupScaffoldActions(options: ScaffoldActionsOptions): () => voi
     const saved = selection && selection.rangeCount > 0 ? selection.getRangeAt(0).cloneRange() : null;
     const templates = effectiveTemplates(target.settings.scaffolds);
     const backToDraft = () => {
-      body.focus({ preventScroll: true });
-      if (saved && body.contains(saved.startContainer)) {
-        const live = doc.getSelection();
-        live?.removeAllRanges();
-        live?.addRange(saved);
-      }
+      if (saved && body.contains(saved.startContainer)) selectRange(doc, saved, { focus: body });
+      else body.focus({ preventScroll: true });
     };
     picker = openScaffoldPicker({
       doc,

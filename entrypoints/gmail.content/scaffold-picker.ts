@@ -4,6 +4,8 @@
 // to the draft; a click works too. Keys typed in it stay in it: Gmail's own shortcuts never
 // see them.
 
+import { createIsolatedHost } from './isolated-host.ts';
+
 export interface PickerChoice {
   id: string;
   label: string;
@@ -47,11 +49,13 @@ export function openScaffoldPicker(options: PickerOptions): ScaffoldPicker {
   const { doc } = options;
   const view = doc.defaultView;
   const id = `step-ahead-picker-${++counter}`;
-  const host = doc.createElement('div');
-  host.setAttribute(PICKER_HOST_ATTRIBUTE, '');
-  const root = host.attachShadow({ mode: 'open' });
-  const style = doc.createElement('style');
-  style.textContent = STYLE;
+  // Keys are handled on the window (see onKey); other events typed or focused here stop at
+  // the host, out of Gmail's document listeners.
+  const { host, shadow: root } = createIsolatedHost(doc, {
+    attributes: { [PICKER_HOST_ATTRIBUTE]: '' },
+    style: STYLE,
+    stopEvents: ['input', 'focusin', 'focusout'],
+  });
 
   const dialog = doc.createElement('div');
   dialog.className = 'picker';
@@ -76,7 +80,7 @@ export function openScaffoldPicker(options: PickerOptions): ScaffoldPicker {
   hint.className = 'hint';
   hint.textContent = '↑ ↓ to choose, Enter to insert, Esc to close';
   dialog.append(heading, input, list, hint);
-  root.append(style, dialog);
+  root.append(dialog);
 
   let shown: PickerChoice[] = [];
   let active = 0;
@@ -168,10 +172,6 @@ export function openScaffoldPicker(options: PickerOptions): ScaffoldPicker {
     }
   }
   for (const type of KEY_EVENTS) view?.addEventListener(type, onKey, { capture: true });
-  // Other events typed or focused here stop at the host, out of Gmail's document listeners.
-  for (const type of ['input', 'focusin', 'focusout']) {
-    host.addEventListener(type, (event) => event.stopPropagation());
-  }
   doc.addEventListener('mousedown', outside, true);
 
   const rect = options.anchor.getBoundingClientRect();

@@ -55,7 +55,7 @@ export interface SendGuardOptions {
   recordSend?(record: SendRecord): void;
   /** The scaffolds feature's insertion, for the checklist's "Insert …" fixes; true when inserted. */
   insertScaffold?(handle: ComposeHandle, scaffoldId: string, check: SendCheck): boolean;
-  /** False once the extension was reloaded or removed under the page (default: runtime.id). */
+  /** False once the extension was reloaded or removed under the page (default: the script lifetime's isInvalid). */
   contextAlive?(): boolean;
   /** How long a send waits for a check that is not ready at once. */
   timeoutMs?: number;
@@ -106,17 +106,6 @@ type RecordMaker = (() => SendRecord | null) | null;
 const EVENT_TYPES = ['mousedown', 'mouseup', 'click', 'keydown', 'keypress', 'keyup'] as const;
 const OUR_UI = `[${SLOT_ATTRIBUTE}], [${PRESEND_HOST_ATTRIBUTE}]`;
 
-function runtimeAlive(): boolean {
-  try {
-    const scope = globalThis as { browser?: { runtime?: { id?: string } }; chrome?: { runtime?: { id?: string } } };
-    const runtime = scope.browser?.runtime ?? scope.chrome?.runtime;
-    // Outside an extension (tests) there is no runtime to lose.
-    return runtime === undefined ? true : Boolean(runtime.id);
-  } catch {
-    return false;
-  }
-}
-
 function stop(event: Event): void {
   event.preventDefault();
   event.stopPropagation();
@@ -152,7 +141,7 @@ export function createSendGuard(options: SendGuardOptions): SendGuard {
   const { doc, lifetime, log } = options;
   const timeoutMs = options.timeoutMs ?? SEND_CHECK_TIMEOUT_MS;
   const now = options.now ?? (() => Date.now());
-  const alive = options.contextAlive ?? runtimeAlive;
+  const alive = options.contextAlive ?? (() => !lifetime.isInvalid);
   const setTimer = options.setTimer ?? ((handler, ms) => setTimeout(handler, ms));
   const clearTimer = options.clearTimer ?? ((timer) => clearTimeout(timer as ReturnType<typeof setTimeout>));
   const recordSend = options.recordSend ?? defaultRecordSend;

@@ -2,6 +2,8 @@ import { checksSummary } from '../../lib/checks-summary.ts';
 import type { PanelQuestion, PanelSnapshot } from '../../lib/schemas/panel.ts';
 import type { QuestionMark } from '../../lib/types.ts';
 import { findSendButton, type ComposeHandle } from './adapter.ts';
+import { element } from './element.ts';
+import { createIsolatedHost } from './isolated-host.ts';
 
 // The in-compose status: a small pill in an open shadow root beside Gmail's Send button, and
 // an in-page checklist for browsers where the side panel cannot be opened. Automation
@@ -83,19 +85,6 @@ const STYLE = `
 // "#" deletes…), which listen on the page; clicks must not be taken for clicks on the compose.
 const ISOLATED_EVENTS = ['keydown', 'keyup', 'keypress', 'beforeinput', 'input', 'click', 'mousedown', 'mouseup', 'dblclick'];
 
-function element<K extends keyof HTMLElementTagNameMap>(
-  doc: Document,
-  tag: K,
-  attributes: Record<string, string> = {},
-  text?: string,
-): HTMLElementTagNameMap[K] {
-  const node = doc.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
-
-
 /** error when an error-level check fails, warning when only warnings do, else pass. */
 export function statusLevel(snapshot: PanelSnapshot): 'error' | 'warning' | 'pass' | 'pending' {
   if (snapshot.rules.some((rule) => rule.status === 'pending')) return 'pending';
@@ -139,9 +128,9 @@ function questionState(question: PanelQuestion): string {
 
 export function mountStatusIndicator(handle: ComposeHandle, options: StatusIndicatorOptions): StatusIndicator {
   const doc = handle.root.ownerDocument;
-  const host = element(doc, 'span');
-  const shadow = host.attachShadow({ mode: 'open' });
-  const style = element(doc, 'style', {}, STYLE);
+  const { host, shadow } = createIsolatedHost(doc, { tag: 'span', style: STYLE, stopEvents: ISOLATED_EVENTS });
+  // Keeps the caret in the draft: a click on the pill must not take focus from the body.
+  host.addEventListener('mousedown', (event) => event.preventDefault());
   // Hidden until the first check has a number: showing "All checks pass" before it would flicker.
   const pill = element(doc, 'div', {
     class: 'status',
@@ -172,18 +161,10 @@ export function mountStatusIndicator(handle: ComposeHandle, options: StatusIndic
   head.append(title, close);
   const body = element(doc, 'div', { class: 'body', tabindex: '0', role: 'region', 'aria-label': 'Checklist details' });
   panel.append(head, body);
-  shadow.append(style, pill, panel);
+  shadow.append(pill, panel);
 
   let snapshot: PanelSnapshot | null = null;
   let panelOpen = false;
-
-  for (const type of ISOLATED_EVENTS) {
-    host.addEventListener(type, (event) => {
-      event.stopPropagation();
-      // Keeps the caret in the draft: a click on the pill must not take focus from the body.
-      if (type === 'mousedown') event.preventDefault();
-    });
-  }
 
   const indicator: StatusIndicator = {
     host,
