@@ -5,7 +5,7 @@ import { OpenCases } from '../../components/open-cases.tsx';
 import { ReminderRow, type ReminderActions } from '../../components/reminder-row.tsx';
 import type { Section } from '../../lib/reminders/sections.ts';
 import { sendMessage } from '../../utils/messaging.ts';
-import { useSettings, useThreadRecords } from './use-open-cases.ts';
+import { useAfterPaint, useSettings, useThreadRecords } from './use-open-cases.ts';
 import { PAGE_SIZE, useNow, useSection, useStorageProblem } from './use-reminders.ts';
 
 // The reminders popup (toolbar action): overdue, due today, upcoming, and the open cases'
@@ -64,14 +64,19 @@ function ReminderSection({ section, now, actions }: { section: Section; now: num
   );
 }
 
-function OpenCasesSection({ now, onOpen }: { now: number; onOpen(threadId: string): void }) {
+function OpenCasesSection({ now, after, onOpen }: { now: number; after: boolean; onOpen(threadId: string): void }) {
   const records = useThreadRecords(now);
   const settings = useSettings();
+  const painted = useAfterPaint(after);
   if (records === undefined) return null;
   return (
-    <section className="cases" aria-labelledby="section-cases">
+    <section className="cases" aria-labelledby="section-cases" aria-busy={!painted || settings === null}>
       <h2 id="section-cases">Open cases</h2>
-      <OpenCases records={records} settings={settings} now={now} onOpenThread={onOpen} />
+      {painted && settings ? (
+        <OpenCases records={records} settings={settings} now={now} onOpenThread={onOpen} />
+      ) : (
+        <p className="muted">Working out the clocks…</p>
+      )}
     </section>
   );
 }
@@ -135,7 +140,7 @@ export function App() {
             <ReminderSection key={section} section={section} now={now} actions={actions} />
           ))
         )}
-        <OpenCasesSection now={now} onOpen={(threadId) => void sendMessage('openThread', { threadId }).catch(() => undefined)} />
+        <OpenCasesSection now={now} after={loaded} onOpen={(threadId) => void sendMessage('openThread', { threadId }).catch(() => undefined)} />
       </main>
       <footer>
         <DataTransfer compact={!inTab} />

@@ -23,8 +23,9 @@ export function useThreadRecords(now: number): ThreadRecord[] | undefined {
   return useLiveQuery(() => readRecentOpenCases(popupDb(), since, OPEN_CASES_COMPUTED).catch(() => []), [since]);
 }
 
-export function useSettings(): Settings {
-  const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
+/** The team's settings; null until the first read has answered (the clocks wait for it rather than count twice). */
+export function useSettings(): Settings | null {
+  const [settings, setSettings] = useState<Settings | null>(null);
   useEffect(() => {
     let live = true;
     const read = () =>
@@ -33,7 +34,7 @@ export function useSettings(): Settings {
         managed: (browser.storage.managed as unknown as StorageAreaLike | undefined) ?? null,
       })
         .then((config) => live && setSettings(config.settings))
-        .catch(() => undefined);
+        .catch(() => live && setSettings((current) => current ?? DEFAULT_SETTINGS));
     void read();
     const onChanged = () => void read();
     browser.storage.onChanged.addListener(onChanged);
@@ -43,4 +44,25 @@ export function useSettings(): Settings {
     };
   }, []);
   return settings;
+}
+
+/**
+ * True from the frame after `ready` first turns true. The open cases' clocks (a few tens of
+ * milliseconds for 200 cases) are worked out only then, so they never hold up the paint of
+ * the reminders the popup opens for.
+ */
+export function useAfterPaint(ready: boolean): boolean {
+  const [painted, setPainted] = useState(false);
+  useEffect(() => {
+    if (!ready || painted) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => setPainted(true), 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      if (timer !== undefined) clearTimeout(timer);
+    };
+  }, [ready, painted]);
+  return painted;
 }
