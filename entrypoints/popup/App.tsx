@@ -65,14 +65,15 @@ function ReminderSection({ section, now, actions }: { section: Section; now: num
 }
 
 function OpenCasesSection({ now, after, onOpen }: { now: number; after: boolean; onOpen(threadId: string): void }) {
-  const records = useThreadRecords(now);
-  const settings = useSettings();
+  // Nothing of the cases is read or worked out until the reminders have painted.
   const painted = useAfterPaint(after);
-  if (records === undefined) return null;
+  const records = useThreadRecords(now, painted);
+  const settings = useSettings();
+  if (!painted) return null;
   return (
-    <section className="cases" aria-labelledby="section-cases" aria-busy={!painted || settings === null}>
+    <section className="cases" aria-labelledby="section-cases" aria-busy={records === undefined || settings === null}>
       <h2 id="section-cases">Open cases</h2>
-      {painted && settings ? (
+      {records !== undefined && settings ? (
         <OpenCases records={records} settings={settings} now={now} onOpenThread={onOpen} />
       ) : (
         <p className="muted">Working out the clocks…</p>

@@ -17,10 +17,13 @@ import { popupDb } from './popup-db.ts';
  * written when a new message is seen (or the user marks the thread), so one not written since
  * the window opened has no message in it either, and is never read.
  */
-export function useThreadRecords(now: number): ThreadRecord[] | undefined {
+export function useThreadRecords(now: number, enabled = true): ThreadRecord[] | undefined {
   // Whole hours, so the 30-second clock does not re-run the query.
   const since = Math.floor((now - OPEN_CASES_WINDOW_MS) / 3_600_000) * 3_600_000;
-  return useLiveQuery(() => readRecentOpenCases(popupDb(), since, OPEN_CASES_COMPUTED).catch(() => []), [since]);
+  return useLiveQuery(
+    () => (enabled ? readRecentOpenCases(popupDb(), since, OPEN_CASES_COMPUTED).catch(() => []) : undefined),
+    [since, enabled],
+  );
 }
 
 /** The team's settings; null until the first read has answered (the clocks wait for it rather than count twice). */
