@@ -178,8 +178,12 @@ async function main(): Promise<void> {
       console.log('(the status opened no in-page checklist)');
     }
 
-    // Send on the failing draft: the pre-send checklist stops it.
-    await page.keyboard.press('Escape');
+    // Send on the failing draft: the pre-send checklist stops it. The in-page checklist is
+    // closed first (a second click on the status), so the picture shows only the modal.
+    if (await inPage.isVisible()) {
+      await page.locator('[data-testid="step-ahead-status"]').first().click();
+      await inPage.waitFor({ state: 'hidden', timeout: 2_000 }).catch(() => undefined);
+    }
     await page.locator('.M9 [role="button"][data-tooltip^="Send ("]').first().click();
     const presend = page.locator('[data-testid="step-ahead-presend"]').first();
     if (await presend.waitFor({ state: 'visible', timeout: 5_000 }).then(() => true, () => false)) {
@@ -192,8 +196,34 @@ async function main(): Promise<void> {
 
     const popup = await openExtensionPage(session, 'popup');
     await popup.setViewportSize({ width: 420, height: 600 });
-    await popup.waitForLoadState('load');
-    await popup.waitForTimeout(800);
+    // Two promises to show: one that fell due an hour ago and one for tomorrow afternoon,
+    // made the way "Remind me" in the side panel makes them.
+    const hour = 3_600_000;
+    for (const [subject, dueAt, etaText] of [
+      ['Nightly sync stalls after the 4.2 upgrade', Date.now() - hour, 'by 10 am ET today'],
+      ['SSO login loops for new users', Date.now() + 26 * hour, 'by 3 pm ET tomorrow'],
+    ] as const) {
+      await popup.evaluate(
+        (data) =>
+          new Promise((resolve) =>
+            (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown, cb: (r: unknown) => void): void } } }).chrome.runtime.sendMessage(
+              { id: Date.now(), type: 'createReminder', data, timestamp: Date.now() },
+              resolve,
+            ),
+          ),
+        {
+          threadId: `thread-f:18493021145677800${subject.length}`,
+          subject,
+          customer: { name: 'Priya Shah', email: 'priya.shah@acme.example' },
+          dueAt,
+          etaText,
+          sentence: `I will have an update for you ${etaText}.`,
+        },
+      );
+    }
+    await popup.reload();
+    await popup.locator('[data-testid="step-ahead-reminder"]').first().waitFor({ timeout: 5_000 }).catch(() => undefined);
+    await popup.locator('section.cases[aria-busy="false"]').waitFor({ timeout: 5_000 }).catch(() => undefined);
     await save(popup, '6-popup.png');
     await popup.close();
 

@@ -29,6 +29,14 @@ const changeListeners = new Set<() => void>();
 // Checks start with what local storage says rather than wait seconds for Chrome's first
 // policy read after start-up; when the policy arrives, they run again with it.
 const MANAGED_WAIT_MS = 300;
+// Once a policy read has come in late, later reads wait for it: a policy area that is always
+// slow would otherwise re-run every check each time its late answer arrived.
+let policyWasLate = false;
+
+function policyArrivedLate(): void {
+  policyWasLate = true;
+  changed();
+}
 
 function changed(): void {
   for (const listener of changeListeners) listener();
@@ -39,7 +47,10 @@ export async function loadSettings(): Promise<Settings> {
   const areas = storageAreas();
   if (!areas) return DEFAULT_SETTINGS;
   try {
-    const config = await readTeamConfig(areas, { managedWaitMs: MANAGED_WAIT_MS, onManagedLate: changed });
+    const config = await readTeamConfig(
+      areas,
+      policyWasLate ? {} : { managedWaitMs: MANAGED_WAIT_MS, onManagedLate: policyArrivedLate },
+    );
     directory = toRuleDirectory(config.directory.map((view) => view.entry));
     const problems = config.problems.join('\n');
     if (problems && problems !== reported) console.warn(`[step-ahead] settings problems, defaults used where broken:\n${problems}`);

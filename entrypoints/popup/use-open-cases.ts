@@ -31,11 +31,17 @@ export function useSettings(): Settings | null {
   const [settings, setSettings] = useState<Settings | null>(null);
   useEffect(() => {
     let live = true;
-    const read = () =>
-      readTeamConfig({
-        local: browser.storage.local as unknown as StorageAreaLike,
-        managed: (browser.storage.managed as unknown as StorageAreaLike | undefined) ?? null,
-      })
+    // Chrome's first read of managed storage after start-up can take seconds; the clocks are
+    // worked out without the policy after 300 ms and again when it arrives.
+    // The second read waits for the policy, so a policy that is always slow cannot loop.
+    const read = (wait = true): Promise<unknown> =>
+      readTeamConfig(
+        {
+          local: browser.storage.local as unknown as StorageAreaLike,
+          managed: (browser.storage.managed as unknown as StorageAreaLike | undefined) ?? null,
+        },
+        wait ? { managedWaitMs: 300, onManagedLate: () => live && void read(false) } : {},
+      )
         .then((config) => live && setSettings(config.settings))
         .catch(() => live && setSettings((current) => current ?? DEFAULT_SETTINGS));
     void read();
