@@ -9,6 +9,7 @@ import { LockNote } from './settings-lock.tsx';
 // reminders all count time in this schedule.
 
 type Schedule = Settings['schedule'];
+type Interval = Schedule['week'][number][number];
 
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
@@ -23,7 +24,11 @@ function zones(): string[] {
 interface Props {
   schedule: Schedule;
   locked: boolean;
-  onChange(schedule: Schedule): void;
+  /**
+   * A change to the schedule, applied to the latest saved one when the save runs: each
+   * control changes only its own part, so two quick edits (Monday, then Tuesday) both stay.
+   */
+  onChange(change: (schedule: Schedule) => Schedule): void;
   /** Today's year in the user's calendar, for the preset's default. */
   thisYear?: number;
 }
@@ -48,20 +53,24 @@ export function ScheduleSettings({ schedule, locked, onChange, thisYear = new Da
       return;
     }
     setZoneError(null);
-    onChange({ ...schedule, timeZone: value });
+    onChange((current) => ({ ...current, timeZone: value }));
   };
 
-  const setDay = (day: number, interval: { start: string; end: string } | null) => {
-    const week = schedule.week.map((intervals, index) => (index === day ? (interval ? [interval] : []) : intervals));
-    onChange({ ...schedule, week });
-  };
+  /** Sets a weekday's hours from its latest ones (`edit` gets them; undefined leaves the day as it is). */
+  const setDay = (day: number, edit: (first: Interval | undefined) => Interval | null | undefined) =>
+    onChange((current) => {
+      const interval = edit(current.week[day]?.[0]);
+      if (interval === undefined) return current;
+      return { ...current, week: current.week.map((intervals, index) => (index === day ? (interval ? [interval] : []) : intervals)) };
+    });
 
-  const setHolidays = (holidays: Holiday[]) => onChange({ ...schedule, holidays });
+  const setHolidays = (edit: (holidays: Holiday[]) => Holiday[]) => onChange((current) => ({ ...current, holidays: edit(current.holidays) }));
 
   const addPreset = () => {
     const parsed = Number(year);
     try {
-      setHolidays(withHolidays(schedule.holidays, usFederalHolidays(parsed)));
+      const preset = usFederalHolidays(parsed);
+      setHolidays((holidays) => withHolidays(holidays, preset));
       setHolidayError(null);
     } catch (error) {
       setHolidayError(error instanceof Error ? error.message : 'That year cannot be used.');
@@ -73,7 +82,8 @@ export function ScheduleSettings({ schedule, locked, onChange, thisYear = new Da
       setHolidayError('Pick a date for the holiday.');
       return;
     }
-    setHolidays(withHolidays(schedule.holidays.filter((h) => h.date !== newDate), [{ date: newDate, name: newName.trim().slice(0, 200) || 'Holiday' }]));
+    const added = { date: newDate, name: newName.trim().slice(0, 200) || 'Holiday' };
+    setHolidays((holidays) => withHolidays(holidays.filter((h) => h.date !== added.date), [added]));
     setNewDate('');
     setNewName('');
     setHolidayError(null);
@@ -134,7 +144,10 @@ export function ScheduleSettings({ schedule, locked, onChange, thisYear = new Da
                       type="checkbox"
                       aria-label={`Open on ${day}`}
                       checked={open}
-                      onChange={(e) => setDay(index, e.currentTarget.checked ? { start: '08:00', end: '17:00' } : null)}
+                      onChange={(e) => {
+                        const checked = e.currentTarget.checked;
+                        setDay(index, () => (checked ? { start: '08:00', end: '17:00' } : null));
+                      }}
                     />
                   </td>
                   <td>
@@ -145,7 +158,7 @@ export function ScheduleSettings({ schedule, locked, onChange, thisYear = new Da
                       value={first?.start ?? ''}
                       onChange={(e) => {
                         const start = e.currentTarget.value;
-                        if (first && start && start < first.end) setDay(index, { start, end: first.end });
+                        if (first && start && start < first.end) setDay(index, (latest) => (latest && start < latest.end ? { start, end: latest.end } : undefined));
                       }}
                     />
                   </td>
@@ -157,7 +170,7 @@ export function ScheduleSettings({ schedule, locked, onChange, thisYear = new Da
                       value={first && first.end !== '24:00' ? first.end : first ? '23:59' : ''}
                       onChange={(e) => {
                         const end = e.currentTarget.value;
-                        if (first && end && end > first.start) setDay(index, { start: first.start, end });
+                        if (first && end && end > first.start) setDay(index, (latest) => (latest && end > latest.start ? { start: latest.start, end } : undefined));
                       }}
                     />
                     {intervals.length > 1 && <span className="muted"> (+{intervals.length - 1} more from the team file)</span>}
@@ -176,7 +189,7 @@ export function ScheduleSettings({ schedule, locked, onChange, thisYear = new Da
             {schedule.holidays.map((holiday) => (
               <li key={holiday.date}>
                 <time dateTime={holiday.date}>{holiday.date}</time> {holiday.name}{' '}
-                <button type="button" onClick={() => setHolidays(schedule.holidays.filter((h) => h.date !== holiday.date))} aria-label={`Remove ${holiday.name} on ${holiday.date}`}>
+                <button type="button" onClick={() => setHolidays((holidays) => holidays.filter((h) => h.date !== holiday.date))} aria-label={`Remove ${holiday.name} on ${holiday.date}`}>
                   Remove
                 </button>
               </li>

@@ -10,7 +10,7 @@ import {
   resetSettings,
   saveCustomer,
   saveRuleSeverity,
-  saveSetting,
+  updateSetting,
   upgradeStoredSettings,
   type ImportOutcome,
   type StorageAreaLike,
@@ -39,10 +39,27 @@ function areas(): { local: StorageAreaLike; managed: StorageAreaLike | null } {
   };
 }
 
+/**
+ * Every write this page makes to storage.local goes through one queue. Each is a
+ * read-modify-write of a whole stored envelope: two at once (two time inputs changed in a
+ * quick row) would read the same envelope, and the later write would drop the earlier change.
+ * In the queue each save reads what the one before it wrote.
+ */
+let writes: Promise<unknown> = Promise.resolve();
+function queued<T>(job: () => Promise<T>): Promise<T> {
+  const run = writes.then(job);
+  writes = run.catch(() => undefined);
+  return run;
+}
+
 export type ConfigLoad = { loading: true; config: TeamConfig } | { loading: false; config: TeamConfig };
 
 export interface TeamConfigActions {
-  setField<K extends Exclude<keyof Settings, 'rules'>>(key: K, value: Settings[K]): Promise<void>;
+  /**
+   * Saves a field: a value, or a change applied to the field's latest value when the save
+   * runs (so a change to one part of it keeps one to another part saved just before).
+   */
+  setField<K extends Exclude<keyof Settings, 'rules'>>(key: K, value: Settings[K] | ((current: Settings[K]) => Settings[K])): Promise<void>;
   setRule(ruleId: RuleId, severity: Settings['rules'][RuleId]): Promise<void>;
   saveCustomer(entry: CustomerEntry): Promise<void>;
   removeCustomer(domain: string): Promise<void>;
@@ -81,7 +98,7 @@ export function useTeamConfig(): ConfigLoad & TeamConfigActions {
     const events = browser?.storage?.onChanged;
     events?.addListener(listener);
     // An older stored shape is rewritten once in the current one; the change event refreshes.
-    upgradeStoredSettings(areas().local).catch((cause: unknown) => console.warn('[step-ahead] settings upgrade failed', cause));
+    queued(() => upgradeStoredSettings(areas().local)).catch((cause: unknown) => console.warn('[step-ahead] settings upgrade failed', cause));
     refresh();
     return () => {
       live = false;
@@ -107,16 +124,22 @@ export function useTeamConfig(): ConfigLoad & TeamConfigActions {
     ...load,
     error,
     saved,
-    setField: (key, value) => run('Setting', () => saveSetting(areas().local, locks, key, value)).catch(() => {}),
-    setRule: (ruleId, severity) => run('Rule', () => saveRuleSeverity(areas().local, locks, ruleId, severity)).catch(() => {}),
-    saveCustomer: (entry) => run('Customer', () => saveCustomer(areas().local, config, entry)),
-    removeCustomer: (domain) => run('Customer', () => removeCustomer(areas().local, domain)).catch(() => {}),
-    reset: () => run('Settings', () => resetSettings(areas().local)).catch(() => {}),
+    setField: (key, value) => {
+      type Value = Settings[typeof key];
+      // Nothing stored yet: the change applies to what is shown (the team's value or the default).
+      const change = (stored: Value | undefined): Value =>
+        typeof value === 'function' ? (value as (current: Value) => Value)(stored ?? config.settings[key]) : value;
+      return run('Setting', () => queued(() => updateSetting(areas().local, locks, key, change))).catch(() => {});
+    },
+    setRule: (ruleId, severity) => run('Rule', () => queued(() => saveRuleSeverity(areas().local, locks, ruleId, severity))).catch(() => {}),
+    saveCustomer: (entry) => run('Customer', () => queued(() => saveCustomer(areas().local, config, entry))),
+    removeCustomer: (domain) => run('Customer', () => queued(() => removeCustomer(areas().local, domain))).catch(() => {}),
+    reset: () => run('Settings', () => queued(() => resetSettings(areas().local))).catch(() => {}),
     importText: async (text) => {
       const parsed = parseTeamFile(text);
       if (!parsed.ok) return parsed;
       try {
-        const outcome = await importTeamFile(areas().local, locks, parsed.file);
+        const outcome = await queued(() => importTeamFile(areas().local, locks, parsed.file));
         return { ok: true, outcome };
       } catch (cause) {
         return { ok: false, error: `The file was not imported: ${cause instanceof Error ? cause.message : 'it could not be saved'}. Nothing was changed.` };

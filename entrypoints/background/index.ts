@@ -19,9 +19,9 @@ export default defineBackground(() => {
   });
 
   const db = new StepAheadDb();
-  setupPanelRelay({ onReport: setupCaseState(db).record });
+  const panel = setupPanelRelay({ onReport: setupCaseState(db).record });
   setupThreadRecords(db);
   setupSidePanelOpener();
-  setupReminders(db);
+  setupReminders(db, { panelTabId: () => panel.current().tabId });
   setupScaffoldRelay();
 });

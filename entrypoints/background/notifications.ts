@@ -23,8 +23,9 @@ export function reminderIdOfNotice(notificationId: string): string | null {
   return cut > 0 ? rest.slice(0, cut) : null;
 }
 
-export async function raiseNotice(reminder: Reminder, phase: ReminderPhase, settings: Settings): Promise<void> {
-  const { title, message } = noticeText(reminder, phase, settings.reminderLeadMinutes, settings.schedule.timeZone);
+/** Raises the notice at `now`: its words say how long is left then. */
+export async function raiseNotice(reminder: Reminder, phase: ReminderPhase, settings: Settings, now: number): Promise<void> {
+  const { title, message } = noticeText(reminder, phase, settings.schedule, now);
   const options = {
     type: 'basic' as const,
     iconUrl: browser.runtime.getURL('/icon/128.png'),

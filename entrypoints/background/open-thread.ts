@@ -1,10 +1,14 @@
 import { browser } from 'wxt/browser';
+import { gmailAccountOf } from '../../lib/reminders/gmail-account.ts';
+import type { Reminder } from '../../lib/schemas/reminder.ts';
 import { sendMessage } from '../../utils/messaging.ts';
 import { GMAIL_TABS, isGmailUrl } from './senders.ts';
 
 // Opens a thread in Gmail from a notification or the popup, in a Gmail tab that is already
 // open when there is one (Gmail is heavy to load, and users keep one tab): the tab's own
-// account path (/mail/u/1/) is kept and only the thread part of the address changes.
+// account path (/mail/u/1/) is kept and only the thread part of the address changes. When
+// the reminder knows its account, only a tab of that account will do: a thread id means
+// nothing in another account, so without one open the account's own address is opened.
 
 const DEFAULT_BASE = 'https://mail.google.com/mail/u/0/';
 
@@ -25,41 +29,48 @@ export function urlThreadId(threadId: string): string {
   return threadId;
 }
 
-/** Gmail's address part for a thread key (see utils/messaging.ts for the key forms). */
-export function threadHash(threadId: string): string {
-  if (threadId.startsWith('draft:') || threadId.startsWith('compose:')) return '#drafts';
+/**
+ * Gmail's address part for a thread key (see utils/messaging.ts for the key forms). A new
+ * message (`draft:` / `compose:`) has no thread id: unsent it is in Drafts; once sent
+ * (`sent`) it has left Drafts, and Sent is where it is.
+ */
+export function threadHash(threadId: string, sent = false): string {
+  if (threadId.startsWith('draft:') || threadId.startsWith('compose:')) return sent ? '#sent' : '#drafts';
   return `#all/${encodeURIComponent(urlThreadId(threadId))}`;
 }
 
 function accountBase(url: string): string {
-  const match = /^https:\/\/mail\.google\.com\/mail\/u\/\d+\//.exec(url);
-  return match ? match[0] : DEFAULT_BASE;
+  return gmailAccountOf(url) ?? DEFAULT_BASE;
 }
 
 function showsThread(url: string, threadId: string): boolean {
-  if (threadHash(threadId) === '#drafts') return false;
+  if (!threadHash(threadId).startsWith('#all/')) return false;
   const hash = url.split('#')[1] ?? '';
   return hash.split('/').pop() === urlThreadId(threadId);
 }
 
 type Tab = { id?: number; url?: string; windowId?: number; active?: boolean };
 
-function pickTab(tabs: Tab[], threadId: string): Tab | undefined {
-  const gmail = tabs.filter((t) => typeof t.id === 'number' && isGmailUrl(t.url));
+function pickTab(tabs: Tab[], threadId: string, account: string | undefined): Tab | undefined {
+  const gmail = tabs.filter((t) => typeof t.id === 'number' && isGmailUrl(t.url) && (!account || accountBase(t.url) === account));
   return gmail.find((t) => showsThread(t.url!, threadId)) ?? gmail.find((t) => t.active) ?? gmail[0];
 }
 
+/** What a reminder knows about where its thread is; both parts optional (a case from the popup has neither). */
+export type ThreadPlace = Partial<Pick<Reminder, 'account' | 'source'>>;
+
 /** Shows the thread; returns the tab id it is in, or null when no tab could be opened. */
-export async function openThread(threadId: string): Promise<number | null> {
+export async function openThread(threadId: string, place: ThreadPlace = {}): Promise<number | null> {
+  const hash = threadHash(threadId, place.source === 'send');
   try {
     const tabs = (await browser.tabs.query({ url: GMAIL_TABS })) as Tab[];
-    const tab = pickTab(tabs, threadId);
+    const tab = pickTab(tabs, threadId, place.account);
     if (!tab) {
-      const created = await browser.tabs.create({ url: `${DEFAULT_BASE}${threadHash(threadId)}`, active: true });
+      const created = await browser.tabs.create({ url: `${place.account ?? DEFAULT_BASE}${hash}`, active: true });
       return created.id ?? null;
     }
     const alreadyThere = showsThread(tab.url!, threadId);
-    await browser.tabs.update(tab.id!, alreadyThere ? { active: true } : { active: true, url: `${accountBase(tab.url!)}${threadHash(threadId)}` });
+    await browser.tabs.update(tab.id!, alreadyThere ? { active: true } : { active: true, url: `${accountBase(tab.url!)}${hash}` });
     if (typeof tab.windowId === 'number') await browser.windows?.update(tab.windowId, { focused: true }).catch(() => undefined);
     return tab.id!;
   } catch (error) {

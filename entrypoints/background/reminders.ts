@@ -24,19 +24,21 @@ async function replaceThreadReminder(db: StepAheadDb, incoming: Reminder): Promi
 
 /**
  * A reply left through Send: it goes to the send log, and a promise in it becomes (or
- * replaces) the thread's reminder. Returns the reminder kept, or null.
+ * replaces) the thread's reminder. `account` is the sending tab's Gmail account, when known.
+ * Returns the reminder kept, or null.
  */
 export async function recordSend(
   db: StepAheadDb,
   record: SendRecord,
   settings: NoticeSettings,
   now: number,
+  account: string | null = null,
 ): Promise<Reminder | null> {
   return db.transaction('rw', db.sendLog, db.reminders, async () => {
     await appendSendLog(db, record);
     const reminder = reminderFromSend(record, newReminderId(), now);
     if (!reminder) return null;
-    return replaceThreadReminder(db, scheduled(reminder, settings, now));
+    return replaceThreadReminder(db, scheduled(account ? { ...reminder, account } : reminder, settings, now));
   });
 }
 
@@ -47,6 +49,8 @@ export interface ManualReminder {
   dueAt: number;
   etaText: string | null;
   sentence: string | null;
+  /** The Gmail account the thread is in, when known (see Reminder.account). */
+  account?: string;
 }
 
 /** "Remind me" from the side panel: the thread's reminder, made now, so it replaces an older one. */

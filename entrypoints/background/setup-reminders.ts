@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { z } from 'zod';
+import { gmailAccountOf } from '../../lib/reminders/gmail-account.ts';
 import { SNOOZE_PRESETS, snoozeTarget } from '../../lib/reminders/snooze.ts';
 import { sendRecordSchema } from '../../lib/schemas/send.ts';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/schemas/settings.ts';
@@ -7,7 +8,7 @@ import { onMessage } from '../../utils/messaging.ts';
 import { armNextNotice, ensureCatchUpAlarm, isReminderAlarm } from './alarms.ts';
 import { showBadge } from './badge.ts';
 import { clearAll, exportAll, importAll } from './data-transfer.ts';
-import { readReminder, type StepAheadDb } from './db.ts';
+import { parseReminderRows, readReminder, type StepAheadDb } from './db.ts';
 import { listenToNotices, raiseNotice } from './notifications.ts';
 import { insertScaffoldInTab, openThread } from './open-thread.ts';
 import { noticeSettingsOf, readStoredSettings, SETTINGS_KEY } from './reminder-settings.ts';
@@ -22,7 +23,7 @@ import {
   rescheduleAll,
   snoozeReminder,
 } from './reminders.ts';
-import { gmailTabOf, isExtensionPage, logRefused, type SenderInfo } from './senders.ts';
+import { GMAIL_TABS, gmailTabOf, isExtensionPage, logRefused, type SenderInfo } from './senders.ts';
 import { hasStorageProblem, reportStorageProblem, STORAGE_PROBLEM_KEY } from './storage-problems.ts';
 
 // Wires the reminders into the background: the messages that change them, the alarm, the
@@ -33,6 +34,8 @@ import { hasStorageProblem, reportStorageProblem, STORAGE_PROBLEM_KEY } from './
 export interface RemindersOptions {
   /** The clock; tests move it. */
   now?: () => number;
+  /** The Gmail tab whose thread the side panel shows (panel-relay.ts), for a reminder set there. */
+  panelTabId?: () => number | null;
 }
 
 export interface RemindersHandle {
@@ -89,7 +92,7 @@ export function setupReminders(db: StepAheadDb, options: RemindersOptions = {}):
     const current = await settings();
     const raised = await guarded('check the reminders that are due', () => claimDueNotices(db, noticeSettingsOf(current), now()));
     for (const { reminder, phase } of raised) {
-      await raiseNotice(reminder, phase, current).catch((error: unknown) =>
+      await raiseNotice(reminder, phase, current, now()).catch((error: unknown) =>
         console.error('[step-ahead] could not show a reminder notification', error),
       );
     }
@@ -128,6 +131,31 @@ export function setupReminders(db: StepAheadDb, options: RemindersOptions = {}):
 
   const mayChange = (sender: SenderInfo | undefined) => isExtensionPage(sender) || gmailTabOf(sender) !== null;
 
+  /**
+   * The Gmail account a reminder is made in: the sending tab's, or for the side panel (an
+   * extension page) the account of the Gmail tab it shows. Null when not known.
+   */
+  async function accountOf(sender: SenderInfo | undefined): Promise<string | null> {
+    if (gmailTabOf(sender) !== null) return gmailAccountOf(sender?.tab?.url);
+    const tabId = options.panelTabId?.() ?? null;
+    if (tabId === null) return null;
+    try {
+      const tabs = await browser.tabs.query({ url: GMAIL_TABS });
+      return gmailAccountOf(tabs.find((t) => t.id === tabId)?.url);
+    } catch {
+      return null;
+    }
+  }
+
+  /** The thread's reminder, if it has one: it knows the thread's account and where a sent message is. */
+  async function reminderOfThread(threadId: string) {
+    try {
+      return parseReminderRows(await db.reminders.where('threadId').equals(threadId).toArray())[0];
+    } catch {
+      return undefined;
+    }
+  }
+
   const removers: Array<() => void> = [
     onMessage('recordSend', async ({ data, sender }) => {
       // The pre-send check in a Gmail tab sends it; an extension page may too (tools, tests).
@@ -135,8 +163,9 @@ export function setupReminders(db: StepAheadDb, options: RemindersOptions = {}):
       const parsed = sendRecordSchema.safeParse(data);
       if (!parsed.success) throw refused('recordSend', 'malformed send record', parsed.error.issues.slice(0, 3));
       const subject = parsed.data.subject.trim() || '(no subject)';
+      const account = await accountOf(sender);
       const reminder = await guarded(`keep the promise made on “${subject}”`, async () =>
-        recordSend(db, parsed.data, await notices(), now()),
+        recordSend(db, parsed.data, await notices(), now(), account),
       );
       changed(reminder);
     }),
@@ -145,7 +174,8 @@ export function setupReminders(db: StepAheadDb, options: RemindersOptions = {}):
       if (!mayChange(sender)) throw refused('createReminder', 'not from an extension page or a Gmail tab', sender?.url);
       const parsed = createSchema.safeParse(data);
       if (!parsed.success) throw refused('createReminder', 'malformed reminder', parsed.error.issues.slice(0, 3));
-      const input = parsed.data;
+      const account = await accountOf(sender);
+      const input = account ? { ...parsed.data, account } : parsed.data;
       return changed(await guarded('save the reminder', async () => createManualReminder(db, input, await notices(), now())));
     }),
 
@@ -181,7 +211,7 @@ export function setupReminders(db: StepAheadDb, options: RemindersOptions = {}):
       const parsed = openSchema.safeParse(data);
       if (!parsed.success) throw refused('openThread', 'malformed request', parsed.error.issues.slice(0, 3));
       const { threadId, scaffoldId } = parsed.data;
-      const tabId = await openThread(threadId);
+      const tabId = await openThread(threadId, (await reminderOfThread(threadId)) ?? {});
       if (tabId !== null && scaffoldId) {
         // Not awaited: the popup that asked is closed by now, and the answer goes nowhere.
         void insertScaffoldInTab(tabId, threadId, scaffoldId).then((result) => {
@@ -226,7 +256,7 @@ export function setupReminders(db: StepAheadDb, options: RemindersOptions = {}):
         const reminder = await readReminder(db, reminderId);
         if (!reminder) return;
         if (action === 'open') {
-          await openThread(reminder.threadId);
+          await openThread(reminder.threadId, reminder);
           return;
         }
         // On the early notice, an hour from now may still be before the promised time: the

@@ -67,7 +67,7 @@ export function App() {
           key={`schedule-${team.loading}-${settings.schedule.timeZone}`}
           schedule={settings.schedule}
           locked={locked('schedule')}
-          onChange={(schedule) => void team.setField('schedule', schedule)}
+          onChange={(change) => void team.setField('schedule', change)}
         />
         <RoleSettings
           role={settings.role}

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { GMAIL_ACCOUNT_PATTERN } from '../reminders/gmail-account.ts';
 
 // A reminder is a promise we made on a thread ("by 3 pm ET tomorrow"), or one the user set by
 // hand, kept in IndexedDB until it is done. Rows are parsed on every read: a row written by an
@@ -37,6 +38,11 @@ export const reminderSchema = z.object({
    */
   nextNoticeAt: instant.optional(),
   source: reminderSourceSchema,
+  /**
+   * The Gmail account the thread is in (`https://mail.google.com/mail/u/1/`), so "Open
+   * thread" opens it there. Absent when it was not known (rows from older builds).
+   */
+  account: z.string().regex(GMAIL_ACCOUNT_PATTERN).optional(),
   /** When the promise was made (the send time for `send`): a later promise replaces an earlier one. */
   createdAt: instant,
   updatedAt: instant,

@@ -124,9 +124,23 @@ export async function saveSetting<K extends Exclude<SettingKey, 'rules'>>(
   key: K,
   value: Settings[K],
 ): Promise<void> {
+  await updateSetting(local, locks, key, () => value);
+}
+
+/**
+ * Saves one field worked out from the user's value as stored right now (undefined when they
+ * never set it): a change to one part of a field (a weekday of the schedule) then keeps a
+ * change to another part saved a moment before.
+ */
+export async function updateSetting<K extends Exclude<SettingKey, 'rules'>>(
+  local: StorageAreaLike,
+  locks: readonly LockPath[],
+  key: K,
+  change: (stored: Settings[K] | undefined) => Settings[K],
+): Promise<void> {
   if (isLocked(locks, key)) throw new LockedError(key);
   const fields = await localFields(local);
-  fields[key] = value;
+  fields[key] = change(fields[key] as Settings[K] | undefined);
   await write(local, { [SETTINGS_KEY]: settingsEnvelope(fields) });
 }
 
