@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { reactRootPerTest } from '../helpers/react-root.ts';
 import { OpenCases } from '../../components/open-cases.tsx';
 import { ThreadClocks } from '../../components/thread-clocks.tsx';
 import { mergeCaseState } from '../../lib/case-state.ts';
@@ -11,26 +11,13 @@ import { computeClocks } from '../../lib/time/clocks.ts';
 
 // What the side panel and the popup show of the clocks, rendered by React into happy-dom.
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-let container: HTMLElement;
-let root: Root;
-
-beforeEach(() => {
-  container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
-});
-afterEach(() => {
-  act(() => root.unmount());
-  container.remove();
-});
+const view = reactRootPerTest();
 
 const FRIDAY_EVENING = '2026-11-20T18:40:00-05:00';
 const NO_FLAGS = { resolved: false, waitingOnCustomer: false };
 
 function clockRows() {
-  return [...container.querySelectorAll('[data-testid="step-ahead-clock"]')].map((row) => ({
+  return [...view.container.querySelectorAll('[data-testid="step-ahead-clock"]')].map((row) => ({
     kind: row.getAttribute('data-kind'),
     state: row.getAttribute('data-state'),
     text: row.textContent ?? '',
@@ -44,7 +31,7 @@ describe('the side panel’s clocks', () => {
   );
 
   it('names the day, time and zone each reply is due, counted from Monday’s opening', () => {
-    act(() => root.render(<ThreadClocks clocks={clocks} now={Date.parse('2026-11-21T12:00:00-05:00')} />));
+    act(() => view.root.render(<ThreadClocks clocks={clocks} now={Date.parse('2026-11-21T12:00:00-05:00')} />));
     const rows = clockRows();
     expect(rows.map((r) => [r.kind, r.state])).toEqual([
       ['acknowledge', 'running'],
@@ -59,12 +46,12 @@ describe('the side panel’s clocks', () => {
   });
 
   it('turns a clock at risk and then breached as time passes, without a new report', () => {
-    act(() => root.render(<ThreadClocks clocks={clocks} now={Date.parse('2026-11-23T08:50:00-05:00')} />));
+    act(() => view.root.render(<ThreadClocks clocks={clocks} now={Date.parse('2026-11-23T08:50:00-05:00')} />));
     expect(clockRows()[0]!.state).toBe('at-risk');
-    expect(container.textContent).toContain('At risk');
-    act(() => root.render(<ThreadClocks clocks={clocks} now={Date.parse('2026-11-23T09:00:00-05:00')} />));
+    expect(view.container.textContent).toContain('At risk');
+    act(() => view.root.render(<ThreadClocks clocks={clocks} now={Date.parse('2026-11-23T09:00:00-05:00')} />));
     expect(clockRows()[0]!.state).toBe('breached');
-    expect(container.textContent).toContain('Breached');
+    expect(view.container.textContent).toContain('Breached');
   });
 
   it('shows the escalation nudge and nothing at all without clocks', () => {
@@ -72,10 +59,10 @@ describe('the side panel’s clocks', () => {
       { customerMessageTimes: ['2026-11-02T09:00:00-05:00'], ourReplyTimes: ['2026-11-02T09:30:00-05:00'], flags: NO_FLAGS },
       { schedule: DEFAULT_SETTINGS.schedule, targets: ROLE_TARGETS['support-engineer'], now: new Date('2026-11-05T10:00:00-05:00') },
     );
-    act(() => root.render(<ThreadClocks clocks={old} now={Date.parse('2026-11-05T10:00:00-05:00')} />));
-    expect(container.querySelector('[data-testid="step-ahead-nudge"]')?.getAttribute('data-kind')).toBe('engineering');
-    act(() => root.render(<ThreadClocks clocks={undefined} />));
-    expect(container.innerHTML).toBe('');
+    act(() => view.root.render(<ThreadClocks clocks={old} now={Date.parse('2026-11-05T10:00:00-05:00')} />));
+    expect(view.container.querySelector('[data-testid="step-ahead-nudge"]')?.getAttribute('data-kind')).toBe('engineering');
+    act(() => view.root.render(<ThreadClocks clocks={undefined} />));
+    expect(view.container.innerHTML).toBe('');
   });
 });
 
@@ -106,8 +93,8 @@ describe('the popup’s open cases', () => {
   ];
 
   it('lists the open cases worst first, leaving out resolved threads and threads with no case', () => {
-    act(() => root.render(<OpenCases records={records} settings={DEFAULT_SETTINGS} now={now} />));
-    const rows = [...container.querySelectorAll('[data-testid="step-ahead-case"]')];
+    act(() => view.root.render(<OpenCases records={records} settings={DEFAULT_SETTINGS} now={now} />));
+    const rows = [...view.container.querySelectorAll('[data-testid="step-ahead-case"]')];
     expect(rows.map((r) => [r.getAttribute('data-thread-id'), r.getAttribute('data-state')])).toEqual([
       ['t-breached', 'breached'],
       ['t-at-risk', 'at-risk'],
@@ -123,20 +110,20 @@ describe('the popup’s open cases', () => {
 
   it('opens a thread on a click on its subject', () => {
     const opened: string[] = [];
-    act(() => root.render(<OpenCases records={records} settings={DEFAULT_SETTINGS} now={now} onOpenThread={(id) => opened.push(id)} />));
-    const button = container.querySelector<HTMLButtonElement>('[data-thread-id="t-at-risk"] button')!;
+    act(() => view.root.render(<OpenCases records={records} settings={DEFAULT_SETTINGS} now={now} onOpenThread={(id) => opened.push(id)} />));
+    const button = view.container.querySelector<HTMLButtonElement>('[data-thread-id="t-at-risk"] button')!;
     act(() => button.click());
     expect(opened).toEqual(['t-at-risk']);
   });
 
   it('uses the role’s targets: a sales consultant’s first reply is due in 15 minutes', () => {
     const sales = { ...DEFAULT_SETTINGS, role: 'sales-consultant' as const };
-    act(() => root.render(<OpenCases records={[records[0]!]} settings={sales} now={now} />));
-    expect(container.textContent).toContain('Due Wed, Nov 18, 12:05 PM EST');
+    act(() => view.root.render(<OpenCases records={[records[0]!]} settings={sales} now={now} />));
+    expect(view.container.textContent).toContain('Due Wed, Nov 18, 12:05 PM EST');
   });
 
   it('teaches what the list is for when there is nothing open', () => {
-    act(() => root.render(<OpenCases records={[records[1]!]} settings={DEFAULT_SETTINGS} now={now} />));
-    expect(container.querySelector('[data-testid="step-ahead-open-cases-empty"]')?.textContent).toMatch(/open a customer/i);
+    act(() => view.root.render(<OpenCases records={[records[1]!]} settings={DEFAULT_SETTINGS} now={now} />));
+    expect(view.container.querySelector('[data-testid="step-ahead-open-cases-empty"]')?.textContent).toMatch(/open a customer/i);
   });
 });

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { reactRootPerTest } from '../helpers/react-root.ts';
 import { fakeBrowser } from 'wxt/testing';
 import { useTeamConfig, type TeamConfigActions } from '../../components/settings-store.ts';
 import { App } from '../../entrypoints/options/App.tsx';
@@ -13,22 +13,11 @@ import { SETTINGS_KEY } from '../../lib/settings/versions.ts';
 
 vi.mock('wxt/browser', async () => ({ browser: (await import('wxt/testing')).fakeBrowser }));
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-let container: HTMLElement;
-let root: Root;
-
 beforeEach(() => {
   fakeBrowser.reset();
-  container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
 });
 
-afterEach(() => {
-  act(() => root.unmount());
-  container.remove();
-});
+const view = reactRootPerTest();
 
 async function stored(): Promise<Record<string, unknown>> {
   const envelope = (await fakeBrowser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY] as { settings?: Record<string, unknown> } | undefined;
@@ -42,15 +31,15 @@ function type(input: HTMLInputElement, value: string): void {
 }
 
 const input = (label: string) => {
-  const found = container.querySelector<HTMLInputElement>(`input[aria-label="${label}"]`);
+  const found = view.container.querySelector<HTMLInputElement>(`input[aria-label="${label}"]`);
   if (!found) throw new Error(`no input labelled ${label}`);
   return found;
 };
 
 describe('quick saves on the options page', () => {
   it('two schedule times changed in a quick row are both saved', async () => {
-    await act(async () => root.render(<App />));
-    await vi.waitFor(() => expect(container.querySelector('[aria-busy="false"]')).not.toBeNull());
+    await act(async () => view.root.render(<App />));
+    await vi.waitFor(() => expect(view.container.querySelector('[aria-busy="false"]')).not.toBeNull());
     await act(async () => {
       // Both edits land before either save has come back through storage.onChanged.
       type(input('Monday opens at'), '09:00');
@@ -73,7 +62,7 @@ describe('quick saves on the options page', () => {
       team = useTeamConfig();
       return null;
     }
-    await act(async () => root.render(<Harness />));
+    await act(async () => view.root.render(<Harness />));
     await act(async () => {
       await Promise.all([team!.setField('reminderLeadMinutes', 30), team!.setField('teamDomains', ['northwind.example'])]);
     });

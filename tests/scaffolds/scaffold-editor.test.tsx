@@ -1,32 +1,20 @@
 // @vitest-environment happy-dom
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { reactRootPerTest } from '../helpers/react-root.ts';
 import { ScaffoldEditor } from '../../components/scaffold-editor.tsx';
 import { DEFAULT_TEMPLATES, type ScaffoldOverrides } from '../../lib/scaffolds/index.ts';
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-let container: HTMLElement;
-let root: Root;
-beforeEach(() => {
-  container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
-});
-afterEach(() => {
-  act(() => root.unmount());
-  container.remove();
-});
+const view = reactRootPerTest();
 
 function render(value: ScaffoldOverrides, onChange = vi.fn(), locked = false) {
-  act(() => root.render(<ScaffoldEditor value={value} onChange={onChange} locked={locked} />));
+  act(() => view.root.render(<ScaffoldEditor value={value} onChange={onChange} locked={locked} />));
   return onChange;
 }
 
-const textarea = () => container.querySelector('textarea')!;
-const button = (name: string) => [...container.querySelectorAll('button')].find((b) => b.textContent === name)!;
-const preview = () => container.querySelector('[data-testid="step-ahead-scaffold-preview"]')!.textContent ?? '';
+const textarea = () => view.container.querySelector('textarea')!;
+const button = (name: string) => [...view.container.querySelectorAll('button')].find((b) => b.textContent === name)!;
+const preview = () => view.container.querySelector('[data-testid="step-ahead-scaffold-preview"]')!.textContent ?? '';
 
 /** Sets a controlled field's value the way typing does, so React sees the change. */
 function type(element: HTMLTextAreaElement | HTMLInputElement | HTMLSelectElement, value: string) {
@@ -56,10 +44,10 @@ describe('ScaffoldEditor', () => {
     const saved = { 'full-reply': { label: 'Full reply', body: 'Hi {customerFirstName}' } };
     const onChange = render(saved);
     act(() => type(textarea(), 'Hi {customerFirstNam}'));
-    expect(container.textContent).toContain('unknown variable {customerFirstNam}');
+    expect(view.container.textContent).toContain('unknown variable {customerFirstNam}');
     act(() => button('Save wording').click());
     expect(onChange).not.toHaveBeenCalled();
-    expect(container.querySelector('[data-testid="step-ahead-scaffold-refused"]')?.textContent).toMatch(
+    expect(view.container.querySelector('[data-testid="step-ahead-scaffold-refused"]')?.textContent).toMatch(
       /Not saved: line 1: unknown variable \{customerFirstNam\}\. The saved wording is still in use\./,
     );
     // The preview falls back to what is saved.
@@ -68,7 +56,7 @@ describe('ScaffoldEditor', () => {
 
   it('goes back to the built-in wording', () => {
     const onChange = render({ status: { label: 'Where we are', body: 'Status: [[x]]' }, expectations: DEFAULT_TEMPLATES.expectations });
-    act(() => type(container.querySelector('select')!, 'status'));
+    act(() => type(view.container.querySelector('select')!, 'status'));
     expect(textarea().value).toBe('Status: [[x]]');
     act(() => button('Use the built-in wording').click());
     expect(onChange).toHaveBeenCalledWith({ expectations: DEFAULT_TEMPLATES.expectations });

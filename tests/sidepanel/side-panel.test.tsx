@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { reactRootPerTest } from '../helpers/react-root.ts';
 import { App, EMPTY_STATE_TEXT } from '../../entrypoints/sidepanel/App.tsx';
 import type { PanelSnapshot } from '../../lib/schemas/panel.ts';
 import { makeSnapshot } from '../helpers/panel-snapshot.ts';
@@ -39,10 +39,7 @@ vi.mock('../../utils/messaging.ts', () => ({
   removeAllListeners: () => bus.listeners.clear(),
 }));
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-let container: HTMLElement;
-let root: Root;
+const view = reactRootPerTest();
 
 beforeEach(() => {
   bus.listeners.clear();
@@ -52,20 +49,12 @@ beforeEach(() => {
   bus.holdInitial = false;
   bus.pendingInitial = null;
   vi.spyOn(console, 'warn').mockImplementation(() => {});
-  container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
-});
-
-afterEach(() => {
-  act(() => root.unmount());
-  container.remove();
 });
 
 async function renderPanel(initial: PanelSnapshot | null): Promise<void> {
   bus.initial = initial;
   await act(async () => {
-    root.render(<App />);
+    view.root.render(<App />);
   });
 }
 
@@ -75,10 +64,10 @@ async function push(snapshot: PanelSnapshot | null | unknown): Promise<void> {
   });
 }
 
-const text = () => container.textContent ?? '';
-const rules = () => [...container.querySelectorAll<HTMLElement>('[data-testid="step-ahead-panel-rule"]')];
-const rule = (id: string) => container.querySelector<HTMLElement>(`[data-rule="${id}"]`)!;
-const question = (id: string) => container.querySelector<HTMLElement>(`[data-question-id="${id}"]`)!;
+const text = () => view.container.textContent ?? '';
+const rules = () => [...view.container.querySelectorAll<HTMLElement>('[data-testid="step-ahead-panel-rule"]')];
+const rule = (id: string) => view.container.querySelector<HTMLElement>(`[data-rule="${id}"]`)!;
+const question = (id: string) => view.container.querySelector<HTMLElement>(`[data-question-id="${id}"]`)!;
 function button(scope: Element, label: string): HTMLButtonElement {
   const found = [...scope.querySelectorAll('button')].find((b) => b.textContent === label);
   if (!found) throw new Error(`no "${label}" button in: ${scope.textContent}`);
@@ -93,10 +82,10 @@ async function click(element: HTMLElement): Promise<void> {
 describe('a compose in the active Gmail tab', () => {
   it('shows the subject and the customer in a header, the failing count, and every rule with its state', async () => {
     await renderPanel(makeSnapshot());
-    expect(container.querySelector('header h1')?.textContent).toBe('Dashboard down since this morning');
-    expect(container.querySelector('header')?.textContent).toContain('Dana Customer');
-    expect(container.querySelector('header')?.textContent).toContain('dana@customer.example');
-    expect(container.querySelector('[data-testid="step-ahead-panel-failing"]')?.textContent).toBe('2 checks failing');
+    expect(view.container.querySelector('header h1')?.textContent).toBe('Dashboard down since this morning');
+    expect(view.container.querySelector('header')?.textContent).toContain('Dana Customer');
+    expect(view.container.querySelector('header')?.textContent).toContain('dana@customer.example');
+    expect(view.container.querySelector('[data-testid="step-ahead-panel-failing"]')?.textContent).toBe('2 checks failing');
     expect(rules().map((r) => [r.dataset.rule, r.dataset.status])).toEqual([
       ['questions-answered', 'fail'],
       ['eta-present', 'pass'],
@@ -133,28 +122,28 @@ describe('a compose in the active Gmail tab', () => {
 
   it('shows the ETA with its parsed time, and says so when there is none', async () => {
     await renderPanel(makeSnapshot());
-    const eta = container.querySelector('[data-testid="step-ahead-panel-eta"]')!;
+    const eta = view.container.querySelector('[data-testid="step-ahead-panel-eta"]')!;
     expect(eta.textContent).toContain('by 3 pm ET today');
     expect(eta.querySelector('time')?.textContent).toBe('Thu, Nov 19, 3:00 PM EST');
     expect(eta.querySelector('time')?.getAttribute('datetime')).toBe('2026-11-19T15:00:00-05:00');
     await push(makeSnapshot({ eta: null }));
-    expect(container.querySelector('[data-testid="step-ahead-panel-eta"]')?.textContent).toBe('No ETA in this reply');
+    expect(view.container.querySelector('[data-testid="step-ahead-panel-eta"]')?.textContent).toBe('No ETA in this reply');
   });
 
   it('flags a vague ETA as not a time', async () => {
     await renderPanel(makeSnapshot({ eta: { text: 'soon', end: null, vague: true, display: '“soon” is not a time' } }));
-    expect(container.querySelector('[data-testid="step-ahead-panel-eta"]')?.textContent).toContain('Not a time:');
+    expect(view.container.querySelector('[data-testid="step-ahead-panel-eta"]')?.textContent).toContain('Not a time:');
   });
 
   it('shows the thread’s facts: messages, when the customer wrote, our last reply, earlier ETAs', async () => {
     await renderPanel(makeSnapshot());
-    const facts = [...container.querySelectorAll('.facts dt')].map((dt) => [dt.textContent, dt.nextElementSibling?.textContent]);
+    const facts = [...view.container.querySelectorAll('.facts dt')].map((dt) => [dt.textContent, dt.nextElementSibling?.textContent]);
     expect(facts[0]).toEqual(['Messages', '3']);
     expect(facts[1]![0]).toBe('Customer wrote');
     expect(facts[1]![1]).toMatch(/Nov/);
     expect(facts[2]![0]).toBe('Our last reply');
     expect(facts[2]![1]).toMatch(/Nov/);
-    expect(container.querySelector('.earlier-etas')?.textContent).toContain('We will update you by 5 pm ET.');
+    expect(view.container.querySelector('.earlier-etas')?.textContent).toContain('We will update you by 5 pm ET.');
     await push(makeSnapshot({ thread: { ...makeSnapshot().thread, ourLastReplyAt: null, earlierEtas: [] } }));
     expect(text()).toContain('Not yet');
     expect(text()).toContain('None given on this thread.');
@@ -164,19 +153,19 @@ describe('a compose in the active Gmail tab', () => {
 describe('the empty and thread-only states', () => {
   it('explains how to start when no Gmail tab has anything to show', async () => {
     await renderPanel(null);
-    expect(container.querySelector('[data-testid="step-ahead-panel-empty"]')).not.toBeNull();
+    expect(view.container.querySelector('[data-testid="step-ahead-panel-empty"]')).not.toBeNull();
     expect(text()).toContain(EMPTY_STATE_TEXT);
-    expect(container.querySelector('main h1')?.textContent).toBe('Step Ahead');
+    expect(view.container.querySelector('main h1')?.textContent).toBe('Step Ahead');
   });
 
   it('shows the open thread’s questions and facts with "Reply to start a checklist" when no compose is open', async () => {
     await renderPanel(makeSnapshot({ composeId: null, rules: [], failing: 0, eta: null }));
-    expect(container.querySelector('[data-testid="step-ahead-panel"]')?.getAttribute('data-state')).toBe('thread');
+    expect(view.container.querySelector('[data-testid="step-ahead-panel"]')?.getAttribute('data-state')).toBe('thread');
     expect(text()).toContain('Reply to start a checklist');
     expect(rules()).toHaveLength(0);
-    expect(container.querySelector('[data-testid="step-ahead-panel-eta"]')).toBeNull();
+    expect(view.container.querySelector('[data-testid="step-ahead-panel-eta"]')).toBeNull();
     expect(question('q-1')).not.toBeNull();
-    expect(container.querySelector('.facts')).not.toBeNull();
+    expect(view.container.querySelector('.facts')).not.toBeNull();
     expect(text()).not.toContain(EMPTY_STATE_TEXT);
   });
 });
@@ -185,18 +174,18 @@ describe('following the active compose', () => {
   it('shows a placeholder only before the first answer, then never blanks while snapshots arrive', async () => {
     bus.holdInitial = true;
     await act(async () => {
-      root.render(<App />);
+      view.root.render(<App />);
     });
-    expect(container.querySelector('[aria-busy="true"]')).not.toBeNull();
+    expect(view.container.querySelector('[aria-busy="true"]')).not.toBeNull();
     await act(async () => bus.pendingInitial!(makeSnapshot()));
-    const heading = container.querySelector('header h1');
+    const heading = view.container.querySelector('header h1');
     for (const failing of [1, 0, 2]) {
       await push(makeSnapshot({ failing }));
-      expect(container.querySelector('[aria-busy="true"]')).toBeNull();
-      expect(container.querySelector('[data-testid="step-ahead-panel-failing"]')?.textContent).toMatch(failing === 0 ? /All checks pass/ : /failing/);
+      expect(view.container.querySelector('[aria-busy="true"]')).toBeNull();
+      expect(view.container.querySelector('[data-testid="step-ahead-panel-failing"]')?.textContent).toMatch(failing === 0 ? /All checks pass/ : /failing/);
     }
     // Same elements, updated in place: React kept them, keyed by rule and question id.
-    expect(container.querySelector('header h1')).toBe(heading);
+    expect(view.container.querySelector('header h1')).toBe(heading);
   });
 
   it('keeps the rule row elements across updates, so nothing flickers', async () => {
@@ -210,17 +199,17 @@ describe('following the active compose', () => {
   it('prefers a broadcast that beats the answer to its first question', async () => {
     bus.holdInitial = true;
     await act(async () => {
-      root.render(<App />);
+      view.root.render(<App />);
     });
     await push(makeSnapshot({ failing: 0 }));
     await act(async () => bus.pendingInitial!(makeSnapshot({ failing: 5 })));
-    expect(container.querySelector('[data-testid="step-ahead-panel-failing"]')?.textContent).toBe('All checks pass');
+    expect(view.container.querySelector('[data-testid="step-ahead-panel-failing"]')?.textContent).toBe('All checks pass');
   });
 
   it('ignores a malformed broadcast and keeps what it shows', async () => {
     await renderPanel(makeSnapshot());
     await push({ composeId: 3, rules: 'nope' });
-    expect(container.querySelector('header h1')?.textContent).toBe('Dashboard down since this morning');
+    expect(view.container.querySelector('header h1')?.textContent).toBe('Dashboard down since this morning');
   });
 
   it('goes back to the empty state when the background says there is nothing', async () => {
@@ -273,12 +262,12 @@ describe('marks and flags', () => {
     bus.failNext = true;
     await click(button(question('q-1'), 'Mark answered'));
     expect(question('q-1').dataset.state).toBe('open');
-    expect(container.querySelector('[role="alert"]')?.textContent).toContain('Could not save');
+    expect(view.container.querySelector('[role="alert"]')?.textContent).toContain('Could not save');
   });
 
   it('sends setThreadFlag from the two toggles', async () => {
     await renderPanel(makeSnapshot());
-    const boxes = [...container.querySelectorAll<HTMLInputElement>('.flags input[type="checkbox"]')];
+    const boxes = [...view.container.querySelectorAll<HTMLInputElement>('.flags input[type="checkbox"]')];
     const labels = boxes.map((b) => b.parentElement?.textContent);
     expect(labels).toEqual(['This reply resolves the issue', 'Waiting on the customer']);
     await click(boxes[0]!);
@@ -301,7 +290,7 @@ describe('marks and flags', () => {
     await renderPanel(makeSnapshot());
     const mark = button(question('q-1'), 'Mark answered');
     expect(mark.getAttribute('type')).toBe('button');
-    const described = container.querySelector(`#${CSS.escape(mark.getAttribute('aria-describedby')!)}`);
+    const described = view.container.querySelector(`#${CSS.escape(mark.getAttribute('aria-describedby')!)}`);
     expect(described?.textContent).toContain('Is my data safe?');
   });
 });
@@ -319,9 +308,9 @@ describe('email text is text', () => {
         eta: { ...base.eta!, text: hostile, display: hostile },
       }),
     );
-    expect(container.querySelector('img')).toBeNull();
-    expect(container.querySelector('script')).toBeNull();
-    expect(container.querySelector('header h1')?.textContent).toBe(hostile);
+    expect(view.container.querySelector('img')).toBeNull();
+    expect(view.container.querySelector('script')).toBeNull();
+    expect(view.container.querySelector('header h1')?.textContent).toBe(hostile);
     expect(text().split('<img src=x onerror=alert(1)>').length - 1).toBeGreaterThanOrEqual(6);
   });
 });
