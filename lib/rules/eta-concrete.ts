@@ -11,13 +11,14 @@ export const etaConcrete: Rule = {
     source:
       'Customer correspondence 101 and our values: an ETA is a time the customer can hold us to, and we only promise what we can keep.',
   },
-  check({ etas, now, schedule, timeZone, settings }) {
+  check({ etas, now, schedule, settings }) {
     const reports: Report[] = [];
     for (const eta of etas) {
       if (eta.vague) {
+        // Named in the team's zone: the close of business is the team's, wherever the writer is.
         const example = endOfBusinessDay(nextBusinessStart(now, schedule), schedule);
         reports.push({
-          message: `“${eta.text}” is not an ETA the customer can hold us to: name a day and time (e.g. “by ${formatInstant(example, timeZone)}”).`,
+          message: `“${eta.text}” is not an ETA the customer can hold us to: name a day and time (e.g. “by ${formatInstant(example, schedule.timeZone)}”).`,
           range: eta.range,
         });
         continue;

@@ -11,6 +11,12 @@ ruleTester('eta-concrete', {
   ],
   invalid: [
     { draft: 'I will get back to you soon.', errors: [{ text: 'soon', message: /name a day and time/ }] },
+    {
+      name: 'the suggested time is the close of the team’s business day, in the team’s zone, for a writer elsewhere',
+      draft: 'I will get back to you soon.',
+      timeZone: 'Europe/Berlin',
+      errors: [{ text: 'soon', message: /e\.g\. “by Wed, Nov 18, 5:00 PM EST”/ }],
+    },
     { draft: 'We will fix this ASAP.', errors: [{ text: 'ASAP' }] },
     { draft: 'I will update you shortly and then again as soon as I hear back from engineering.', errors: [{ text: 'shortly' }, { text: 'as soon as I hear back' }] },
     {
