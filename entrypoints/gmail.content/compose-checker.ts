@@ -285,6 +285,36 @@ export function createCheckSession(options: CheckSessionOptions): CheckSession {
     settings: Settings;
   }
 
+  /** The thread's facts, or null when the thread can't be read: the draft is still worth checking. */
+  function threadOrNothing(entry: Pick<ComposeEntry, 'handle'>, state: ComposeState, settingsNow: Settings): ThreadInfo | null {
+    try {
+      return threadFor(entry, state, settingsNow);
+    } catch (error) {
+      fail(error, 'thread');
+      return null;
+    }
+  }
+
+  function inputOf(
+    state: ComposeState,
+    localId: string,
+    key: string,
+    thread: ThreadInfo | null,
+    record: ThreadRecord | null,
+    settingsNow: Settings,
+  ): EvaluateInput {
+    return {
+      draftHtml: state.bodyHtml,
+      composeId: state.composeId ?? state.draftId ?? localId,
+      key,
+      subject: state.subject,
+      thread,
+      record,
+      recipients: state.recipients,
+      settings: settingsNow,
+    };
+  }
+
   function snapshotOf(input: EvaluateInput): PanelSnapshot {
     return evaluate(input).snapshot;
   }
@@ -399,22 +429,8 @@ export function createCheckSession(options: CheckSessionOptions): CheckSession {
       if (record === null && failedRecords.has(key)) throw new Error('the thread’s marks are unavailable');
       // Read again: a wait for the marks may have let the writer or Gmail change the compose.
       const state = readCompose(handle);
-      let thread: ThreadInfo | null = null;
-      try {
-        thread = threadFor(entry ?? { handle }, state, settingsNow);
-      } catch (error) {
-        fail(error, 'thread');
-      }
-      const input: EvaluateInput = {
-        draftHtml: state.bodyHtml,
-        composeId: state.composeId ?? state.draftId ?? localId,
-        key,
-        subject: state.subject,
-        thread,
-        record,
-        recipients: state.recipients,
-        settings: settingsNow,
-      };
+      const thread = threadOrNothing(entry ?? { handle }, state, settingsNow);
+      const input = inputOf(state, localId, key, thread, record, settingsNow);
       const { snapshot, analysis } = reusable(entry, input) ?? evaluate(input);
       return {
         snapshot,
@@ -448,25 +464,10 @@ export function createCheckSession(options: CheckSessionOptions): CheckSession {
       const key = threadKeyOf(state, entry.localId);
       const settingsNow = await settings();
       entry.threadKey = key;
-      let thread: ThreadInfo | null = null;
-      try {
-        thread = threadFor(entry, state, settingsNow);
-      } catch (error) {
-        // An unreadable thread costs the thread's facts; the draft is still worth checking.
-        fail(error, 'thread');
-      }
+      const thread = threadOrNothing(entry, state, settingsNow);
       const record = await recordFor(key);
       if (entry.removed || dead()) return;
-      const input: EvaluateInput = {
-        draftHtml: state.bodyHtml,
-        composeId: state.composeId ?? state.draftId ?? entry.localId,
-        key,
-        subject: state.subject,
-        thread,
-        record,
-        recipients: state.recipients,
-        settings: settingsNow,
-      };
+      const input = inputOf(state, entry.localId, key, thread, record, settingsNow);
       const evaluation = evaluate(input);
       // Kept for Send: a draft unchanged since this check needs no second analysis there.
       lastEvaluations.set(entry, { input, evaluation, at: now().getTime() });

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { findComposes } from '../../entrypoints/gmail.content/adapter.ts';
 import { createCheckSession, threadKeyOf } from '../../entrypoints/gmail.content/compose-checker.ts';
-import type { ScriptLifetime } from '../../entrypoints/gmail.content/script-lifetime.ts';
+import { fakeLifetime, type FakeLifetime } from '../helpers/fake-lifetime.ts';
 import { createGmailLog } from '../../entrypoints/gmail.content/script-lifetime.ts';
 import { SelectorError } from '../../entrypoints/gmail.content/selector-error.ts';
 import { PANEL_TEST_ID, STATUS_TEST_ID } from '../../entrypoints/gmail.content/status-indicator.ts';
@@ -52,32 +52,6 @@ interface Started {
   log: ReturnType<typeof vi.fn>;
   debug: ReturnType<typeof vi.fn>;
   warn: ReturnType<typeof vi.fn>;
-}
-
-interface FakeLifetime extends ScriptLifetime {
-  invalidate(): void;
-}
-
-function fakeLifetime(): FakeLifetime {
-  let invalid = false;
-  const callbacks: (() => void)[] = [];
-  const controller = new AbortController();
-  return {
-    get isInvalid() {
-      return invalid;
-    },
-    onInvalidated(callback) {
-      callbacks.push(callback);
-      return () => {};
-    },
-    setTimeout: (handler, timeout) => setTimeout(handler, timeout) as unknown as number,
-    addEventListener: (target, type, handler, options) => target.addEventListener(type, handler, { ...options, signal: controller.signal }),
-    invalidate() {
-      invalid = true;
-      controller.abort();
-      for (const callback of callbacks) callback();
-    },
-  };
 }
 
 function loadFixture(name: Fixture, edit: (html: string) => string = (html) => html): void {

@@ -9,7 +9,8 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vite
 import { findComposes, findSendButton } from '../../entrypoints/gmail.content/adapter.ts';
 import { createCheckSession, type CheckSession } from '../../entrypoints/gmail.content/compose-checker.ts';
 import { PRESEND_TEST_ID } from '../../entrypoints/gmail.content/presend-modal.ts';
-import { createGmailLog, type ScriptLifetime } from '../../entrypoints/gmail.content/script-lifetime.ts';
+import { createGmailLog } from '../../entrypoints/gmail.content/script-lifetime.ts';
+import { fakeLifetime, type FakeLifetime } from '../helpers/fake-lifetime.ts';
 import { SelectorError } from '../../entrypoints/gmail.content/selector-error.ts';
 import type { SendCheck } from '../../entrypoints/gmail.content/send-check.ts';
 import { createSendGuard } from '../../entrypoints/gmail.content/send-guard.ts';
@@ -34,32 +35,6 @@ const GOOD =
   'Next steps: engineering is testing the change and I will send you an update within 2 business days. ' +
   'Until then you can expect the nightly sync to keep stalling, so run it by hand.';
 const MISSES_A_QUESTION = GOOD.replace(FIX, '');
-
-interface FakeLifetime extends ScriptLifetime {
-  invalidate(): void;
-}
-
-function fakeLifetime(): FakeLifetime {
-  let invalid = false;
-  const callbacks: (() => void)[] = [];
-  const controller = new AbortController();
-  return {
-    get isInvalid() {
-      return invalid;
-    },
-    onInvalidated(callback) {
-      callbacks.push(callback);
-      return () => {};
-    },
-    setTimeout: (handler, timeout) => setTimeout(handler, timeout) as unknown as number,
-    addEventListener: (target, type, handler, options) => target.addEventListener(type, handler, { ...options, signal: controller.signal }),
-    invalidate() {
-      invalid = true;
-      controller.abort();
-      for (const callback of callbacks) callback();
-    },
-  };
-}
 
 interface Sent {
   bodyHtml: string;
