@@ -24,9 +24,10 @@ import {
   type LabelledSentence,
   type Scores,
 } from './train-request-model.ts';
+import { sharedPath } from '../build/shared-dir.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const dataDir = path.resolve(repoRoot, '../shared/data/enron-intent');
+const dataDir = sharedPath('data', 'enron-intent');
 const read = (name: string) => parseLabelledTsv(readFileSync(path.join(dataDir, name), 'utf8'));
 
 const modelPath = path.resolve(repoRoot, 'lib/detect/request-model.json');

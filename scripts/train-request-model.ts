@@ -36,6 +36,7 @@ import {
   REQUEST_MODEL_VERSION,
   type RequestModelJson,
 } from '../lib/detect/request-classifier.ts';
+import { sharedPath } from '../build/shared-dir.ts';
 
 export interface LabelledSentence {
   label: 0 | 1;
@@ -478,7 +479,7 @@ const roundScores = (s: Scores) => ({ precision: roundTo(s.precision, 0.0001), r
 
 function main(): void {
   const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-  const trainPath = path.resolve(repoRoot, '../shared/data/enron-intent/train.tsv');
+  const trainPath = sharedPath('data', 'enron-intent', 'train.tsv');
   const rows = parseLabelledTsv(readFileSync(trainPath, 'utf8'));
   const labels = rows.map((r) => r.label);
   const weight = priorShiftWeight(labels);

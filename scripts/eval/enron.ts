@@ -8,9 +8,10 @@ import { findQuestions } from '../../lib/detect/questions.ts';
 import { requestModelSchema } from '../../lib/detect/request-classifier.ts';
 import { configFromModelJson, crossValidatedProbabilities, FOLDS, parseLabelledTsv } from '../train-request-model.ts';
 import { detectionScore, type DetectionScore } from './types.ts';
+import { sharedPath } from '../../build/shared-dir.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const dataFile = (name: string) => path.resolve(repoRoot, '../shared/data/enron-intent', name);
+const dataFile = (name: string) => sharedPath('data', 'enron-intent', name);
 
 function score(labels: readonly number[], detected: readonly boolean[]): DetectionScore {
   let tp = 0;

@@ -19,10 +19,11 @@ import {
   trainRequestModel,
 } from '../../scripts/train-request-model.ts';
 import { LINEAR_BOUND_MS } from '../helpers/bounds.ts';
+import { sharedPath } from '../../build/shared-dir.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const modelPath = path.resolve(here, '../../lib/detect/request-model.json');
-const dataDir = path.resolve(here, '../../../shared/data/enron-intent');
+const dataDir = sharedPath('data', 'enron-intent');
 const readRows = (name: string) => parseLabelledTsv(readFileSync(path.join(dataDir, name), 'utf8'));
 const shippedJson = (): Record<string, unknown> => JSON.parse(readFileSync(modelPath, 'utf8')) as Record<string, unknown>;
 

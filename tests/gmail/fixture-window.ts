@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Window } from 'happy-dom';
+import { sharedPath } from '../../build/shared-dir.ts';
 
 // A happy-dom window showing a fixture page at Gmail's address with the page's own script
 // running: the fixtures load the shared fake-Gmail behaviour with
@@ -12,7 +13,7 @@ export const FIXTURE_DIR = resolve(import.meta.dirname, '../fixtures/gmail');
 // Paths, not URLs: under happy-dom the global URL is the DOM's, which node:fs refuses.
 /** The Gmail pages the adapter tests read: the real 2020 capture in shared/, and ours. */
 export const GMAIL_FIXTURES = {
-  POPUP: resolve(import.meta.dirname, '../../../shared/fixtures/gmail/compose-popup-2020-10.html'),
+  POPUP: sharedPath('fixtures', 'gmail', 'compose-popup-2020-10.html'),
   INLINE: resolve(FIXTURE_DIR, 'thread-inline-reply-2026-11.html'),
   ETA: resolve(FIXTURE_DIR, 'thread-earlier-eta-2026-11.html'),
   POPOUT: resolve(FIXTURE_DIR, 'popout-compose-2026-11.html'),

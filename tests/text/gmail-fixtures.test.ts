@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseMessage, segmentText } from '../../lib/text/text-model.ts';
+import { sharedPath } from '../../build/shared-dir.ts';
 
 const fixture = (name: string) =>
-  readFileSync(new URL(`../../../shared/fixtures/gmail/${name}`, import.meta.url), 'utf8');
+  readFileSync(sharedPath('fixtures', 'gmail', name), 'utf8');
 
 /** The body parts in Gmail's send request: `[kind, html]` pairs (0 = new text, 2 = quoted). */
 function bodyPartsOf(request: unknown): [number, string][] {
