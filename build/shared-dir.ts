@@ -1,13 +1,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 
 // The team's shared material (labelled email sentences, real Gmail captures) lives in a
 // `shared/` folder beside the project's checkout; tests and scripts read it from there and
 // never copy it in. A clone made somewhere else (a temporary folder) finds it beside the
 // repository it was cloned from, and STEP_AHEAD_SHARED can name it outright.
 
-const repoRoot = fileURLToPath(new URL('../', import.meta.url));
+// import.meta.dirname, not a URL: under happy-dom the global URL is the page's, not Node's.
+const repoRoot = path.resolve(import.meta.dirname, '..');
 
 /** The path the git checkout at `root` was cloned from, when that is a folder on this machine. */
 function clonedFrom(root: string): string | null {
