@@ -1,7 +1,7 @@
 import { clearEtaCaches, findEtas } from './detect/eta.ts';
 import { clearPhraseMatcherCache } from './detect/phrase-matcher.ts';
 import { clearAnswerCaches, matchAnswers } from './detect/answers.ts';
-import { findQuestions } from './detect/questions.ts';
+import { findQuestions, needsAnswer } from './detect/questions.ts';
 import { RULES } from './rules/index.ts';
 import type { RuleContext } from './rules/rule.ts';
 import { DEFAULT_SETTINGS, type Settings } from './schemas/settings.ts';
@@ -84,7 +84,8 @@ function readCustomer(raw: string, format: NonNullable<AnalysisInput['format']>)
   if (lastCustomer && lastCustomer.raw === raw && lastCustomer.format === format) return lastCustomer;
   const model = parseMessage(raw, { format });
   const sentences = sentencesOfNewText(model);
-  const questions = findQuestions(model.text, { sentences });
+  // Courtesy asks ("let me know if you have any questions") need no answer in the reply.
+  const questions = findQuestions(model.text, { sentences }).filter(needsAnswer);
   const reading = { raw, format, model, sentences, questions };
   // Only strings are kept: anything else is read afresh (and found empty) every time.
   lastCustomer = typeof raw === 'string' ? reading : null;

@@ -99,6 +99,12 @@ export interface Question {
   range: Range;
   kind: 'question' | 'request';
   type: QuestionType;
+  /**
+   * A courtesy line or open offer ("let me know if you have any questions", "feel free to
+   * call me"): it asks the reader something, so the finder reports it, but a reply owes it
+   * no answer, so the checklist leaves it out (see `needsAnswer`).
+   */
+  courtesy?: true;
 }
 
 export type QuestionMark = 'answered' | 'not-applicable';

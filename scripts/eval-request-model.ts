@@ -49,7 +49,7 @@ console.log(`model: ${json.model ?? json.featureSet}, threshold ${json.threshold
 console.log(`${''.padEnd(44)}${'P'.padStart(6)}${'R'.padStart(6)}${'F1'.padStart(6)}`);
 if (!process.argv.includes('--no-cv')) {
   const config = configFromModelJson(json);
-  const finderCv = crossValidatedProbabilities(train, config, FOLDS, 'finder');
+  const finderCv = crossValidatedProbabilities(train, config, FOLDS, 'finder', json.questionFloor);
   line(`train, ${FOLDS}-fold CV, findQuestions`, scoreAt(finderCv, trainLabels, json.threshold));
   line(`  … re-weighted to ${100 * TARGET_ASK_SHARE}% asks`, scoreAt(finderCv, trainLabels, json.threshold, shifted));
   line(`train, ${FOLDS}-fold CV, model alone`, scoreAt(crossValidatedProbabilities(train, config, FOLDS), trainLabels, json.threshold));

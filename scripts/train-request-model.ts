@@ -31,6 +31,7 @@ import {
   type FeatureSetId,
 } from '../lib/detect/request-features.ts';
 import {
+  DEFAULT_QUESTION_FLOOR,
   loadRequestModel,
   REQUEST_MODEL_FORMAT,
   REQUEST_MODEL_VERSION,
@@ -298,7 +299,13 @@ function describe(config: TrainConfig): string {
   return `${config.family} ${config.featureSet} ${config.counting} ${reg}`;
 }
 
-function toModelJson(model: LinearModel, config: TrainConfig, threshold: number, cv?: RequestModelJson['crossValidation']): RequestModelJson {
+function toModelJson(
+  model: LinearModel,
+  config: TrainConfig,
+  threshold: number,
+  cv?: RequestModelJson['crossValidation'],
+  questionFloor = DEFAULT_QUESTION_FLOOR,
+): RequestModelJson {
   const kept: { index: number; weight: number }[] = [];
   for (let f = 0; f < DIMENSION; f++) {
     const q = Math.round((model.weights[f] as number) / WEIGHT_UNIT);
@@ -322,6 +329,7 @@ function toModelJson(model: LinearModel, config: TrainConfig, threshold: number,
     hashBits: HASH_BITS,
     counting: config.counting,
     threshold: roundTo(threshold, 0.001),
+    questionFloor: roundTo(questionFloor, 0.001),
     bias: roundTo(model.bias, 0.0001),
     weightUnit: WEIGHT_UNIT,
     ...(cv ? { crossValidation: cv } : {}),
@@ -337,10 +345,11 @@ export function trainRequestModel(
   config: TrainConfig,
   threshold: number,
   cv?: RequestModelJson['crossValidation'],
+  questionFloor = DEFAULT_QUESTION_FLOOR,
 ): RequestModelJson {
   const vectors = rows.map((r) => vectorize(r.text, config.featureSet, config.counting));
   const labels = Uint8Array.from(rows.map((r) => r.label));
-  return toModelJson(fitModel(vectors, labels, config), config, threshold, cv);
+  return toModelJson(fitModel(vectors, labels, config), config, threshold, cv, questionFloor);
 }
 
 /** Fixed key order and one weight list per line, so diffs of retrained models stay readable. */
@@ -360,6 +369,7 @@ export function crossValidatedProbabilities(
   config: TrainConfig,
   folds: number,
   scoring: 'model' | 'finder' = 'model',
+  questionFloor = DEFAULT_QUESTION_FLOOR,
 ): Float64Array {
   const random = seededRandom(config.seed ^ 0x5bd1e995);
   const fold = new Int32Array(rows.length);
@@ -378,7 +388,7 @@ export function crossValidatedProbabilities(
       Uint8Array.from(trainIdx.map((i) => (rows[i] as LabelledSentence).label)),
       config,
     );
-    const scorer = loadRequestModel(toModelJson(model, config, 0.5));
+    const scorer = loadRequestModel(toModelJson(model, config, 0.5, undefined, questionFloor));
     rows.forEach((r, i) => {
       if (fold[i] !== k) return;
       probabilities[i] = scoring === 'finder' ? messageAskScore(r.text, scorer) : scorer.probability(r.text);
@@ -459,6 +469,7 @@ export function configFromModelJson(json: RequestModelJson): TrainConfig {
 
 export const FOLDS = 5;
 
+
 // The earlier search over word, character and hand-feature sets settled on word 1–3-grams
 // with hand-cue pairs (character n-grams and naive Bayes alone scored lower); what remains
 // open is how the rule reading enters and which logistic family weighs it. About a minute.
@@ -502,7 +513,7 @@ function main(): void {
     if (best.f1 > winner.f1 + 1e-12) winner = { config, probabilities, ...best };
   }
   const trainMix = scoreAt(winner.probabilities, labels, winner.threshold);
-  console.log(`chosen: ${describe(winner.config)} t=${winner.threshold.toFixed(2)}`);
+  console.log(`chosen: ${describe(winner.config)} t=${winner.threshold.toFixed(2)} question floor ${DEFAULT_QUESTION_FLOOR}`);
   console.log(`  CV at ${100 * TARGET_ASK_SHARE}% asks: P ${pct(winner.precision)} R ${pct(winner.recall)} F1 ${pct(winner.f1)}`);
   console.log(`  CV at train.tsv's own mix: P ${pct(trainMix.precision)} R ${pct(trainMix.recall)} F1 ${pct(trainMix.f1)}`);
   const cv = {

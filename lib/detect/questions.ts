@@ -6,13 +6,20 @@ import { bundledRequestModel, type RequestModel } from './request-classifier.ts'
 export { normaliseText, questionId } from './question-rules.ts';
 import { questionId } from './question-rules.ts';
 
-// Two readers decide together. The rules (question-rules.ts) know the shapes of questions
-// and requests, what type of answer each wants and where one sentence holds two asks; the
-// trained request model (request-classifier.ts) knows the many ways mail asks without those
-// shapes ("Saturday works for me", "If you could get me the numbers"). A veto (courtesy,
-// reported speech) says no and a question shape says yes; every other sentence — requests,
-// proposals, sentences no rule recognised — is the model's call, with the rules' reading
-// among its features. The rules then supply the clauses and types of what was accepted.
+// Two readers decide together. The trained request model (request-classifier.ts) decides
+// whether a sentence asks the reader something, with the rules' reading (question-rules.ts)
+// among its features; the rules then supply the clauses and types of what was accepted,
+// and say which accepted asks are courtesy ("let me know if you have any questions"),
+// which a reply owes no answer. Only reported speech ("she asked whether…") and
+// exclamations ("What a mess!") are turned down whatever the model says: they ask the
+// reader nothing.
+//
+// An earlier version let the rules overrule the model both ways (every question shape was
+// an ask, every courtesy line was not). Cross-validated on train.tsv that cost about three
+// points of F1: rhetorical and newsletter questions became asks, and real invitations the
+// labels count ("If you would like to discuss this, give me a call") were dropped. The
+// model, which sees the same shapes as features, weighs them better; courtesy is now a
+// property of an ask, not a reason to miss it.
 
 /** Beyond this many sentences the rest of a message is not read (pasted logs, dumps). */
 const MAX_SENTENCES = 5000;
@@ -30,24 +37,22 @@ interface SentenceReading {
   score: number;
 }
 
-// Shapes the rules recognise as asks whatever the model says: a clause ending in "?", an
-// auxiliary or wh opening, an indirect-question frame ("I was wondering whether…"), an
-// imperative addressed to the reader ("Reset the password for jane@acme.com"). train.tsv's
-// labels are about requests to act and call a fifth of these "No" (rhetorical questions,
-// newsletter calls to action); a customer's "Is it fixed?" still needs an answer.
+// Shapes the rules recognise as asks: a clause ending in "?", an auxiliary or wh opening, an
+// indirect-question frame ("I was wondering whether…"), an imperative addressed to the
+// reader ("Reset the password for jane@acme.com"). train.tsv calls a fifth of them "No"
+// (newsletter calls to action, rhetorical questions), so the model may turn one down, but
+// only when it is sure (below the model file's question floor): a customer's "Is it fixed?"
+// must not be missed because Enron's newsletters ask questions too.
 const ASK_SHAPES = /^(?:after-comma-)?(?:q-.*|aux|wh|aux-stop|frame|imperative)$/;
 
 function readSentence(text: string, model: RequestModel | null): SentenceReading {
   const reading = readSentenceByRules(text);
   // Without a usable model the rules alone decide, as they did before the model existed.
   if (model === null) return { reading, score: reading.found.length > 0 ? 1 : 0 };
-  // Courtesy and reported speech ("let me know if you have any questions", "please find
-  // attached", "she asked whether…") ask the support engineer nothing to answer, although
-  // train.tsv often labels them asks; a checklist item for them on every thread would
-  // teach people to ignore the checklist.
-  if (reading.vetoed) return { reading, score: 0 };
-  if (reading.found.some((f) => ASK_SHAPES.test(f.via))) return { reading, score: 1 };
-  return { reading, score: model.probability(text, ruleCues(reading)) };
+  if (reading.vetoed === 'reported' || reading.vetoed === 'exclamation') return { reading, score: 0 };
+  const score = model.probability(text, ruleCues(reading));
+  if (score >= model.questionFloor && reading.found.some((f) => ASK_SHAPES.test(f.via))) return { reading, score: 1 };
+  return { reading, score };
 }
 
 function shippedModel(): RequestModel | null {
@@ -107,10 +112,12 @@ export function findQuestions(text: string, options: FindQuestionsOptions = {}):
     // Quoted history that slipped through is someone else's question.
     if (isQuotedHistory(sentence.text)) continue;
     let found: { span: Span; type: QuestionType }[];
+    let courtesy = false;
     try {
       const { reading, score } = readSentence(sentence.text, model);
       if (score < threshold) continue;
-      found = reading.found.length > 0 ? reading.found : [{ span: wholeSpan(sentence.text), type: inferQuestionType(sentence.text) }];
+      courtesy = reading.vetoed === 'courtesy';
+      found = reading.found.length > 0 ? reading.found : [{ span: wholeSpan(sentence.text), type: courtesy ? 'request' : inferQuestionType(sentence.text) }];
     } catch {
       continue;
     }
@@ -128,8 +135,14 @@ export function findQuestions(text: string, options: FindQuestionsOptions = {}):
         range: [start, end],
         kind: type === 'request' ? 'request' : 'question',
         type,
+        ...(courtesy ? { courtesy: true as const } : {}),
       });
     }
   }
   return out;
+}
+
+/** False for courtesy asks: the checklist does not hold a reply to answering them. */
+export function needsAnswer(question: Question): boolean {
+  return question.courtesy !== true;
 }

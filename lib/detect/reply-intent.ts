@@ -1,7 +1,7 @@
 import type { Sentence } from '../types.ts';
 import { compilePhrases } from './phrase-matcher.ts';
 import { CONDITIONAL_OPENING, MISS_ACKNOWLEDGEMENT, OWN_COMMITMENT, RESOLUTION } from './phrases/reply-intent.ts';
-import { findQuestions } from './questions.ts';
+import { findQuestions, needsAnswer } from './questions.ts';
 
 // What a reply means for the thread's next step. Each answer is one sentence the writer can
 // be shown ("reads as a resolution: '…'"), never a bare yes/no.
@@ -28,7 +28,7 @@ export function findOwnCommitment(sentences: readonly Sentence[]): Sentence | nu
 export function waitingOnCustomer(sentences: readonly Sentence[]): Sentence | null {
   if (findOwnCommitment(sentences)) return null;
   for (const sentence of sentences) {
-    if (findQuestions(sentence.text).length > 0) return sentence;
+    if (findQuestions(sentence.text).some(needsAnswer)) return sentence;
   }
   return null;
 }

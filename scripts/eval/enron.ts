@@ -42,7 +42,7 @@ export function evaluateEnron(split: 'train-cv' | 'test'): DetectionScore {
   }
   const rows = parseLabelledTsv(readFileSync(dataFile('train.tsv'), 'utf8'));
   const json = requestModelSchema.parse(JSON.parse(readFileSync(path.resolve(repoRoot, 'lib/detect/request-model.json'), 'utf8')));
-  const scores = crossValidatedProbabilities(rows, configFromModelJson(json), FOLDS, 'finder');
+  const scores = crossValidatedProbabilities(rows, configFromModelJson(json), FOLDS, 'finder', json.questionFloor);
   return score(
     rows.map((r) => r.label),
     Array.from(scores, (s) => s >= json.threshold),

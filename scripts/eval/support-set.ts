@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { matchAnswers } from '../../lib/detect/answers.ts';
-import { findQuestions, questionId } from '../../lib/detect/questions.ts';
+import { findQuestions, needsAnswer, questionId } from '../../lib/detect/questions.ts';
 import { sentencesOfNewText } from '../../lib/engine.ts';
 import { parseMessage } from '../../lib/text/text-model.ts';
 import type { Question, QuestionType, TextModel } from '../../lib/types.ts';
@@ -105,7 +105,7 @@ export function evaluateSupportSet(options: { part?: SupportSetPart } = {}): Sup
 
   for (const email of emails) {
     const customer = parseMessage(email.customer);
-    const found = findQuestions(customer.text, { sentences: sentencesOfNewText(customer) });
+    const found = findQuestions(customer.text, { sentences: sentencesOfNewText(customer) }).filter(needsAnswer);
     const reply = parseMessage(email.reply);
     const draftSentences = sentencesOfNewText(reply);
     const located: [number, number][] = [];

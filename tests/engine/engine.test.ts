@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { findQuestions } from '../../lib/detect/questions.ts';
 import { analyze } from '../../lib/engine.ts';
 import { adversarial, huge, typical, typicalHtml } from '../../scripts/bench/corpus.ts';
 
@@ -28,6 +29,17 @@ describe('analyze', () => {
     expect(result.questions.length).toBeGreaterThanOrEqual(5);
     expect(result.primaryEta?.vague).toBe(false);
     expectRangesInside(result);
+  });
+
+  it('leaves courtesy asks off the checklist: the reply owes them no answer', () => {
+    const customer = 'Can you send the April invoice again? If you would like to discuss this further, please give me a call.';
+    // The finder does report the courtesy line (Enron's labels count it as an ask)…
+    expect(findQuestions(customer).map((q) => q.courtesy === true)).toEqual([false, true]);
+    // …but only the real request reaches the checklist.
+    const result = check(customer, 'Thanks for the note.');
+    expect(result.questions.map((q) => q.question.text)).toEqual(['Can you send the April invoice again?']);
+    const unanswered = result.findings.filter((f) => f.ruleId === 'questions-answered');
+    expect(unanswered.map((f) => f.evidence)).toEqual(['Can you send the April invoice again?']);
   });
 
   it('reads Gmail HTML the same way as text', () => {
