@@ -94,7 +94,7 @@ export const DEFAULT_TRAIN_CONFIG: TrainConfig = {
   nbMix: 0.1,
   bags: 1,
   dropWrong: 0,
-  maxFeatures: 20_000,
+  maxFeatures: 10_000,
   seed: 20240611,
 };
 
