@@ -1,5 +1,6 @@
 import { mergeCaseState, sameCase } from '../../lib/case-state.ts';
 import type { PanelSnapshot } from '../../lib/schemas/panel.ts';
+import { gmailAccountOf } from '../../lib/reminders/gmail-account.ts';
 import { readThreadRecord, updateThreadRecord, type StepAheadDb } from './db.ts';
 
 // Keeps each thread's case state (lib/schemas/case.ts) on its ThreadRecord, from the
@@ -10,7 +11,7 @@ import { readThreadRecord, updateThreadRecord, type StepAheadDb } from './db.ts'
 
 export interface CaseStateRecorder {
   /** Called with every snapshot a Gmail tab reports (panel-relay.ts). Never throws. */
-  record(snapshot: PanelSnapshot | null): void;
+  record(snapshot: PanelSnapshot | null, tabUrl?: string): void;
   /** Settles when every record() so far has been written (tests). */
   idle(): Promise<void>;
 }
@@ -21,7 +22,7 @@ const isThreadKey = (key: string) => !key.startsWith('draft:') && !key.startsWit
 export function setupCaseState(db: StepAheadDb): CaseStateRecorder {
   const queues = new Map<string, Promise<void>>();
 
-  async function write(threadId: string, snapshot: PanelSnapshot): Promise<void> {
+  async function write(threadId: string, snapshot: PanelSnapshot, account: string | null): Promise<void> {
     const report = snapshot.case!;
     const now = Date.now();
     const current = await readThreadRecord(db, threadId);
@@ -31,7 +32,8 @@ export function setupCaseState(db: StepAheadDb): CaseStateRecorder {
     });
     // Threads we started and the customer never answered have no clocks to keep.
     if (merged.firstCustomerAt === null) return;
-    if (sameCase(current?.case, merged)) return;
+    const accountChanged = account !== null && current?.account !== account;
+    if (sameCase(current?.case, merged) && !accountChanged) return;
     await updateThreadRecord(
       db,
       threadId,
@@ -40,18 +42,20 @@ export function setupCaseState(db: StepAheadDb): CaseStateRecorder {
         // Merged again against the row inside the transaction: the flags stored there are
         // the truth, the snapshot's may be a moment old.
         case: mergeCaseState(record.case, report, record.flags, { now, recordUpdatedAt: record.updatedAt }),
+        ...(account !== null ? { account } : {}),
       }),
       now,
     );
   }
 
-  function record(snapshot: PanelSnapshot | null): void {
+  function record(snapshot: PanelSnapshot | null, tabUrl?: string): void {
     try {
       const threadId = snapshot?.thread.threadId;
       if (!snapshot?.case || !threadId || !isThreadKey(threadId)) return;
+      const account = gmailAccountOf(tabUrl);
       const previous = queues.get(threadId) ?? Promise.resolve();
       const next = previous
-        .then(() => write(threadId, snapshot))
+        .then(() => write(threadId, snapshot, account))
         .catch((error: unknown) => console.warn('[step-ahead] could not keep the thread’s case state', error))
         .finally(() => {
           if (queues.get(threadId) === next) queues.delete(threadId);

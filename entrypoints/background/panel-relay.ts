@@ -48,7 +48,7 @@ function sessionArea() {
 
 export interface PanelRelayOptions {
   /** Hears every accepted report, e.g. to keep the thread's case state (case-state.ts). Must not throw. */
-  onReport?(snapshot: PanelSnapshot | null): void;
+  onReport?(snapshot: PanelSnapshot | null, tabUrl?: string): void;
 }
 
 export function setupPanelRelay(options: PanelRelayOptions = {}): PanelRelay {
@@ -152,7 +152,7 @@ export function setupPanelRelay(options: PanelRelayOptions = {}): PanelRelay {
       persist(tabId, report);
       announceIfChanged();
       try {
-        options.onReport?.(report.snapshot);
+        options.onReport?.(report.snapshot, sender?.tab?.url);
       } catch (error) {
         console.warn('[step-ahead] a report listener failed', error);
       }

@@ -8,9 +8,9 @@ import { onMessage } from '../../utils/messaging.ts';
 import { armNextNotice, ensureCatchUpAlarm, isReminderAlarm } from './alarms.ts';
 import { showBadge } from './badge.ts';
 import { clearAll, exportAll, importAll } from './data-transfer.ts';
-import { parseReminderRows, readReminder, type StepAheadDb } from './db.ts';
+import { parseReminderRows, readReminder, readThreadRecord, type StepAheadDb } from './db.ts';
 import { listenToNotices, raiseNotice } from './notifications.ts';
-import { insertScaffoldInTab, openThread } from './open-thread.ts';
+import { insertScaffoldInTab, openThread, type ThreadPlace } from './open-thread.ts';
 import { noticeSettingsOf, readStoredSettings, SETTINGS_KEY } from './reminder-settings.ts';
 import {
   claimDueNotices,
@@ -156,6 +156,16 @@ export function setupReminders(db: StepAheadDb, options: RemindersOptions = {}):
     }
   }
 
+  /** An open case with no reminder still knows the account its thread was seen in. */
+  async function caseOfThread(threadId: string): Promise<ThreadPlace> {
+    try {
+      const account = (await readThreadRecord(db, threadId))?.account;
+      return account ? { account } : {};
+    } catch {
+      return {};
+    }
+  }
+
   const removers: Array<() => void> = [
     onMessage('recordSend', async ({ data, sender }) => {
       // The pre-send check in a Gmail tab sends it; an extension page may too (tools, tests).
@@ -211,7 +221,7 @@ export function setupReminders(db: StepAheadDb, options: RemindersOptions = {}):
       const parsed = openSchema.safeParse(data);
       if (!parsed.success) throw refused('openThread', 'malformed request', parsed.error.issues.slice(0, 3));
       const { threadId, scaffoldId } = parsed.data;
-      const tabId = await openThread(threadId, (await reminderOfThread(threadId)) ?? {});
+      const tabId = await openThread(threadId, (await reminderOfThread(threadId)) ?? (await caseOfThread(threadId)));
       if (tabId !== null && scaffoldId) {
         // Not awaited: the popup that asked is closed by now, and the answer goes nowhere.
         void insertScaffoldInTab(tabId, threadId, scaffoldId).then((result) => {

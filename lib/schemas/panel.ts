@@ -103,5 +103,10 @@ export const threadRecordSchema = z.object({
   updatedAt: z.number(),
   /** The thread's history for its clocks (lib/schemas/case.ts); absent until a Gmail tab shows it. */
   case: z.optional(caseStateSchema),
+  /**
+   * The Gmail account the thread was last reported from ("https://mail.google.com/mail/u/1/"),
+   * so "Open thread" on an open case goes to that account: a thread id means nothing in another.
+   */
+  account: z.optional(z.string().check(z.regex(/^https:\/\/mail\.google\.com\/mail\/u\/\d{1,3}\/$/))),
 });
 export type ThreadRecord = z.infer<typeof threadRecordSchema>;

@@ -49,6 +49,27 @@ afterEach(async () => {
   await Dexie.delete(db.name);
 });
 
+describe('the account a case was seen in', () => {
+  it('keeps the Gmail account of the tab that reported the thread, and follows it when it changes', async () => {
+    const u1 = 'https://mail.google.com/mail/u/1/#inbox/FMfcgzQXJWxyz';
+    await deliver('reportComposeState', { snapshot: snapshotWith([{ from: 'customer', at: FRIDAY_EVENING }]) }, gmailSender(1, u1));
+    await cases.idle();
+    expect((await readThreadRecord(db, 'thread-abc'))?.account).toBe('https://mail.google.com/mail/u/1/');
+    // The same history reported from account 2's tab: only the account changed, and it is written.
+    await deliver('reportComposeState', { snapshot: snapshotWith([{ from: 'customer', at: FRIDAY_EVENING }]) }, gmailSender(1, 'https://mail.google.com/mail/u/2/#inbox/x'));
+    await cases.idle();
+    expect((await readThreadRecord(db, 'thread-abc'))?.account).toBe('https://mail.google.com/mail/u/2/');
+  });
+
+  it('keeps no account from an address without one', async () => {
+    await deliver('reportComposeState', { snapshot: snapshotWith([{ from: 'customer', at: FRIDAY_EVENING }]) }, gmailSender(1, 'https://mail.google.com/mail/#inbox'));
+    await cases.idle();
+    const record = await readThreadRecord(db, 'thread-abc');
+    expect(record?.case).toBeDefined();
+    expect(record).not.toHaveProperty('account');
+  });
+});
+
 describe('case state from Gmail reports', () => {
   it('stores the history a tab reports on the thread’s record, keeping its marks', async () => {
     await updateThreadRecord(db, 'thread-abc', (r) => ({ ...r, marks: { 'q-1': 'answered' } }));

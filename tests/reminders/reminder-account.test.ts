@@ -4,7 +4,7 @@ import { DateTime } from 'luxon';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { NEXT_NOTICE_ALARM } from '../../entrypoints/background/alarms.ts';
-import { StepAheadDb, parseReminderRows } from '../../entrypoints/background/db.ts';
+import { StepAheadDb, parseReminderRows, updateThreadRecord } from '../../entrypoints/background/db.ts';
 import { setupReminders, type RemindersHandle } from '../../entrypoints/background/setup-reminders.ts';
 import { EXPORT_FORMAT, parseExportText } from '../../lib/schemas/export.ts';
 import type { SendRecord } from '../../lib/schemas/send.ts';
@@ -149,6 +149,24 @@ describe('the Gmail account of a reminder', () => {
     expect(reminder).not.toHaveProperty('account');
     await deliver('openThread', { threadId: 'thread-f:1849302114567780001' }, panelSender());
     expect(update).toHaveBeenCalledWith(1, { active: true, url: `${U0}#all/19aa0a79a530f6a1` });
+  });
+});
+
+describe('an open case with no reminder', () => {
+  it('opens in the account its thread was last seen in', async () => {
+    const { db } = await start();
+    await updateThreadRecord(db, 'thread-f:1849302114567780001', (r) => ({ ...r, account: U1 }));
+    expect(await reminders(db)).toEqual([]);
+    await deliver('openThread', { threadId: 'thread-f:1849302114567780001' }, panelSender());
+    expect(update).toHaveBeenCalledWith(2, { active: true, url: `${U1}#all/19aa0a79a530f6a1` });
+  });
+
+  it('a reminder’s account wins over the thread record’s', async () => {
+    const { db } = await start();
+    await updateThreadRecord(db, 'thread-f:1849302114567780001', (r) => ({ ...r, account: U0 }));
+    await deliver('recordSend', send('thread-f:1849302114567780001'), gmailSender(2, `${U1}#inbox`));
+    await deliver('openThread', { threadId: 'thread-f:1849302114567780001' }, panelSender());
+    expect(update).toHaveBeenCalledWith(2, { active: true, url: `${U1}#all/19aa0a79a530f6a1` });
   });
 });
 
