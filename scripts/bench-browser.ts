@@ -23,7 +23,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { chromiumPath, gmailUrl, launchWithExtension, routeGmail } from '../tests/e2e/harness.ts';
+import { CHROMIUM_SWITCHES, chromiumPath, gmailUrl, launchWithExtension, routeGmail } from '../tests/e2e/harness.ts';
 
 const repoRoot = fileURLToPath(new URL('../', import.meta.url));
 
@@ -118,15 +118,7 @@ async function withoutExtension(): Promise<Contender> {
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumPath(),
     headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
+    args: [...CHROMIUM_SWITCHES],
   });
   const page = await preparePage(context);
   return {

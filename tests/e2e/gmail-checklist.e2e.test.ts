@@ -2,6 +2,8 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, openExtensionPage, type ExtensionSession, type GmailRoutes } from './harness.ts';
 import {
+  DRAFT_WITHOUT_FIX_VERSION,
+  GOOD_DRAFT,
   composeBodies,
   failingOf,
   msUntilFailing,
@@ -29,17 +31,6 @@ const FIX_VERSION = 'can you confirm whether the fix will ship in 4.2.1?';
 // Answers the roll-back question only; no ETA, no next step, no status. (No date words:
 // "before Friday" would read as an ETA, and "release" as an answer to the 4.2.1 question.)
 const WEAK_DRAFT = 'Hi Priya, thanks for the log. No, you do not need to roll back to 4.1.';
-// Leads with the status, answers both questions, gives next steps, a concrete ETA and
-// expectations.
-const FIX_SENTENCE = 'Yes, I can confirm the fix will ship in 4.2.1. ';
-const GOOD_DRAFT =
-  'Hi Priya, status: we found the cause of the stall, a lock in the 4.2 sync job. ' +
-  'Rolling back to 4.1 is not needed. ' +
-  FIX_SENTENCE +
-  'Next steps: engineering is testing the change and I will send you an update within 2 business days. ' +
-  'Until then you can expect the nightly sync to keep stalling, so run it by hand.';
-// The good draft without its 4.2.1 answer: only that question fails.
-const DRAFT_WITHOUT_FIX_VERSION = GOOD_DRAFT.replace(FIX_SENTENCE, '');
 
 /** Keep the typing-to-status figures for the report at the end of the file. */
 const timings: Record<string, number> = {};

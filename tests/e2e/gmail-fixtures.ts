@@ -13,6 +13,19 @@ export const FIXTURES = {
 } as const;
 export type FixtureName = keyof typeof FIXTURES;
 
+// Replies to Priya's thread (the inlineReply and send-paths fixtures). The good one leads
+// with the status, answers both questions, gives next steps, a concrete ETA and
+// expectations: every check passes. Without FIX_SENTENCE only the 4.2.1 question fails
+// (questions-answered, an error: Send stops).
+const FIX_SENTENCE = 'Yes, I can confirm the fix will ship in 4.2.1. ';
+export const GOOD_DRAFT =
+  'Hi Priya, status: we found the cause of the stall, a lock in the 4.2 sync job. ' +
+  'Rolling back to 4.1 is not needed. ' +
+  FIX_SENTENCE +
+  'Next steps: engineering is testing the change and I will send you an update within 2 business days. ' +
+  'Until then you can expect the nightly sync to keep stalling, so run it by hand.';
+export const DRAFT_WITHOUT_FIX_VERSION = GOOD_DRAFT.replace(FIX_SENTENCE, '');
+
 /** Where the fixture page is served: the signed-in account's Gmail, as in a real address. */
 export const GMAIL_PATH = '/mail/u/0/';
 const FAKE_GMAIL_SCRIPT = 'tests/fixtures/gmail/fake-gmail.js';

@@ -95,6 +95,17 @@ async function startRecordingProxy(): Promise<{ port: number; lines: string[]; c
   };
 }
 
+/** The switches every Chromium we launch gets: quiet, offline, no first-run UI. */
+export const CHROMIUM_SWITCHES: readonly string[] = [
+  '--no-sandbox', // tests run as root in CI
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
 export async function launchWithExtension(options: LaunchOptions = {}): Promise<ExtensionSession> {
   const executablePath = chromiumPath();
   const ext = path.resolve(options.extensionPath ?? builtExtension);
@@ -123,13 +134,7 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
       // today, but dropping it keeps the launch independent of that precedence.
       ignoreDefaultArgs: ['--disable-extensions'],
       args: [
-        '--no-sandbox', // tests run as root in CI
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
+        ...CHROMIUM_SWITCHES,
         // Anything that slips past page routing ends at the recording proxy instead of the
         // network, where a test can see it.
         `--proxy-server=http://127.0.0.1:${proxy.port}`,

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, type ExtensionSession, type GmailRoutes, routeGmail } from './harness.ts';
-import { composeBodies, GMAIL_PATH, openGmail, statuses } from './gmail-fixtures.ts';
+import { composeBodies, DRAFT_WITHOUT_FIX_VERSION, GMAIL_PATH, GOOD_DRAFT, openGmail, statuses } from './gmail-fixtures.ts';
 
 // The pre-send checklist as a user meets it in Chromium, on the thread fixtures with the
 // built extension: every way of sending, with a reply that passes (it leaves at once, no
@@ -13,17 +13,9 @@ import { composeBodies, GMAIL_PATH, openGmail, statuses } from './gmail-fixtures
 const PATHS_FIXTURE = 'tests/fixtures/gmail/thread-send-paths-2026-11.html';
 const INLINE_FIXTURE = 'tests/fixtures/gmail/thread-inline-reply-2026-11.html';
 
-// From the checklist suite (gmail-checklist.e2e.test.ts): status first, both questions
-// answered, next steps, a concrete ETA, expectations — every check passes.
-const FIX_SENTENCE = 'Yes, I can confirm the fix will ship in 4.2.1. ';
-const GOOD_DRAFT =
-  'Hi Priya, status: we found the cause of the stall, a lock in the 4.2 sync job. ' +
-  'Rolling back to 4.1 is not needed. ' +
-  FIX_SENTENCE +
-  'Next steps: engineering is testing the change and I will send you an update within 2 business days. ' +
-  'Until then you can expect the nightly sync to keep stalling, so run it by hand.';
-// Misses the 4.2.1 question: only questions-answered fails (an error: Send stops).
-const MISSES_A_QUESTION = GOOD_DRAFT.replace(FIX_SENTENCE, '');
+// GOOD_DRAFT passes every check; MISSES_A_QUESTION leaves the 4.2.1 question open (an
+// error: Send stops). Both from gmail-fixtures.ts.
+const MISSES_A_QUESTION = DRAFT_WITHOUT_FIX_VERSION;
 
 const MODAL = '[data-testid="step-ahead-presend"]';
 const ITEM = '[data-testid="step-ahead-presend-item"]';
